@@ -1,0 +1,38 @@
+//! formakit: typed models, validators and (later) clients for the French
+//! vocational-training APIs — the Cegos catalog, the Lära LMS, France
+//! Travail's enrolment attestations (AIS) and the Campus Skills contract sync.
+//!
+//! The core never sees a JavaScript type. Each provider has its own module
+//! (`cegos`, `lara`, `france_travail`, `campus_skills`) holding its models and
+//! rules; shared modules hold the wire conventions (`wire`), dates (`dates`),
+//! text measurements (`text`), the schema registry (`schema`), validation
+//! plumbing (`validate`) and errors (`error`). The `js` module, compiled only
+//! for wasm32, is the thin boundary that converts and forwards.
+//!
+//! ```
+//! use formakit::cegos::CegosCatalogsResponse;
+//! let page: CegosCatalogsResponse = formakit::parse(br#"{"data":[]}"#).unwrap();
+//! assert!(page.data.is_empty());
+//! ```
+#![deny(missing_docs)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
+
+pub mod dates;
+pub mod error;
+pub mod schema;
+pub mod text;
+pub mod validate;
+#[macro_use]
+pub mod wire;
+
+pub mod campus_skills;
+pub mod cegos;
+pub mod france_travail;
+pub mod lara;
+
+#[cfg(target_arch = "wasm32")]
+mod js;
+
+pub use error::{DecodeError, Error};
+pub use schema::{parse, serialize, Model, Schema};
+pub use validate::{Issue, Lang, Severity, Validate, Validator};

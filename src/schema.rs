@@ -1,0 +1,166 @@
+//! The schema registry: one name per request and response (`"cegos.product"`),
+//! and the single way in and out of JSON.
+//!
+//! In Rust, [`parse`] and [`serialize`] are typed by the model. The boundary
+//! uses [`Schema`] entries, found by name, which erase the type.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::error::{DecodeError, Error};
+use crate::validate::{Issue, Lang, Validate, Validator};
+
+/// A request or response model of one provider.
+pub trait Model: Serialize + DeserializeOwned + Validate {
+    /// The schema name JavaScript passes to `parse`, e.g. `"cegos.product"`.
+    const SCHEMA: &'static str;
+}
+
+/// Reads `input` (UTF-8 JSON text) as `T`. Never panics; errors carry the
+/// JSON path of the failing value.
+pub fn parse<T: Model>(input: &[u8]) -> Result<T, Error> {
+    decode(input).map_err(Error::Decode)
+}
+
+/// Writes `value` as JSON text in the provider's wire form.
+pub fn serialize<T: Model>(value: &T) -> Result<String, Error> {
+    serde_json::to_string(value).map_err(|e| Error::Decode(DecodeError::from_serde(String::new(), &e)))
+}
+
+/// Validates `value`, returning every issue (errors and warnings).
+pub fn validate<T: Model>(value: &T, lang: Lang) -> Vec<Issue> {
+    let mut v = Validator::new(lang);
+    value.validate(&mut v);
+    v.into_issues()
+}
+
+/// Like [`validate`], but fails with [`Error::Validation`] when any issue is an error.
+pub fn assert_valid<T: Model>(value: &T, lang: Lang) -> Result<(), Error> {
+    let issues = validate(value, lang);
+    if issues.iter().any(|i| i.severity == crate::Severity::Error) {
+        Err(Error::Validation(issues))
+    } else {
+        Ok(())
+    }
+}
+
+pub(crate) fn decode<T: DeserializeOwned>(input: &[u8]) -> Result<T, DecodeError> {
+    let mut de = serde_json::Deserializer::from_slice(input);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = render_path(e.path());
+        DecodeError::from_serde(path, e.inner())
+    })?;
+    de.end().map_err(|e| DecodeError::from_serde(String::new(), &e))?;
+    Ok(value)
+}
+
+/// serde_path_to_error prints `data[3].parts[1].startDate` already, but `.` for
+/// the root; the root is the empty path here.
+fn render_path(p: &serde_path_to_error::Path) -> String {
+    let s = p.to_string();
+    if s == "." {
+        String::new()
+    } else {
+        s
+    }
+}
+
+/// A model with its type erased, for callers that hold a schema name.
+pub struct Schema {
+    /// The schema name, e.g. `"cegos.product"`.
+    pub name: &'static str,
+    /// The TypeScript type the schema produces.
+    pub ts_type: &'static str,
+    check: fn(&[u8]) -> Result<(), DecodeError>,
+    normalize: fn(&[u8]) -> Result<String, Error>,
+    validate: fn(&[u8], Lang) -> Result<Vec<Issue>, DecodeError>,
+}
+
+impl Schema {
+    /// The entry for model `T`, whose TypeScript type is `ts_type`.
+    pub const fn of<T: Model>(ts_type: &'static str) -> Self {
+        Schema { name: T::SCHEMA, ts_type, check: check::<T>, normalize: normalize::<T>, validate: validate_bytes::<T> }
+    }
+
+    /// Checks that `input` decodes as this schema.
+    pub fn check(&self, input: &[u8]) -> Result<(), DecodeError> {
+        (self.check)(input)
+    }
+
+    /// Decodes `input` and writes it back in the model's wire form.
+    pub fn normalize(&self, input: &[u8]) -> Result<String, Error> {
+        (self.normalize)(input)
+    }
+
+    /// Decodes `input` and validates it.
+    pub fn validate(&self, input: &[u8], lang: Lang) -> Result<Vec<Issue>, DecodeError> {
+        (self.validate)(input, lang)
+    }
+}
+
+fn check<T: Model>(input: &[u8]) -> Result<(), DecodeError> {
+    decode::<T>(input).map(drop)
+}
+
+fn normalize<T: Model>(input: &[u8]) -> Result<String, Error> {
+    serialize(&decode::<T>(input)?)
+}
+
+fn validate_bytes<T: Model>(input: &[u8], lang: Lang) -> Result<Vec<Issue>, DecodeError> {
+    decode::<T>(input).map(|v| validate(&v, lang))
+}
+
+/// Every provider's schemas.
+const PROVIDERS: &[&[Schema]] = &[
+    crate::cegos::SCHEMAS,
+    crate::lara::SCHEMAS,
+    crate::france_travail::SCHEMAS,
+    crate::campus_skills::SCHEMAS,
+];
+
+/// Every schema, in provider order.
+pub fn all() -> impl Iterator<Item = &'static Schema> {
+    PROVIDERS.iter().flat_map(|p| p.iter())
+}
+
+/// Every schema name.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    all().map(|s| s.name)
+}
+
+/// The schema called `name`.
+pub fn find(name: &str) -> Result<&'static Schema, Error> {
+    all().find(|s| s.name == name).ok_or_else(|| Error::UnknownSchema(name.to_string()))
+}
+
+/// TypeScript declarations the derive cannot produce (open enums), every provider's.
+pub fn ts_declarations() -> impl Iterator<Item = &'static str> {
+    [crate::cegos::TS_DECLS, crate::lara::TS_DECLS, crate::france_travail::TS_DECLS, crate::campus_skills::TS_DECLS]
+        .into_iter()
+        .flat_map(|d| d.iter().copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_names_are_unique_and_namespaced() {
+        let names: Vec<_> = names().collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), names.len(), "duplicate schema name in {names:?}");
+        for n in names {
+            let (provider, rest) = n.split_once('.').unwrap();
+            assert!(["cegos", "lara", "francetravail", "campusskills"].contains(&provider), "{n}");
+            assert!(!rest.is_empty() && !rest.contains('.'), "{n}");
+        }
+    }
+
+    #[test]
+    fn unknown_schema_lists_the_known_ones() {
+        let err = find("cegos.nope").err().unwrap();
+        assert!(err.to_string().contains("cegos.catalogs"), "{err}");
+    }
+}

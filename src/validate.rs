@@ -1,0 +1,183 @@
+//! Validation plumbing: where an issue is, which rule, the provider's own
+//! code, how serious, and a message in French or English.
+//!
+//! Each model implements [`Validate`]; rules live next to the models in their
+//! provider module. A rule reports through [`Validator::error`] or
+//! [`Validator::warning`] while the validator tracks the JSON path.
+
+use serde::Serialize;
+
+/// Language of the messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// French (the default: the providers and most users are French).
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Reads `"fr"` / `"en"` (case-insensitive, region ignored: `"en-GB"`).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let base = s.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match base.as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// How serious an issue is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The provider would reject the value.
+    Error,
+    /// Accepted, but likely a mistake (or the documents disagree).
+    Warning,
+}
+
+/// One problem found in a value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Issue {
+    /// JSON path of the value, e.g. `contrats[3].emailApprenant`.
+    pub path: String,
+    /// Stable rule identifier, e.g. `lara.program.name.length`.
+    pub rule: &'static str,
+    /// The provider's own error code, when it documents one (Lära 1405…).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider_code: Option<u32>,
+    /// How serious.
+    pub severity: Severity,
+    /// What is wrong and how to fix it, in the requested language.
+    pub message: String,
+}
+
+/// Implemented by every model; the default finds nothing.
+pub trait Validate {
+    /// Reports this value's issues into `v`.
+    fn validate(&self, v: &mut Validator) {
+        let _ = v;
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate(&self, v: &mut Validator) {
+        for (i, item) in self.iter().enumerate() {
+            v.index(i, |v| item.validate(v));
+        }
+    }
+}
+
+/// Collects issues while tracking the JSON path.
+#[derive(Debug)]
+pub struct Validator {
+    lang: Lang,
+    path: String,
+    issues: Vec<Issue>,
+}
+
+impl Validator {
+    /// A validator writing messages in `lang`.
+    pub fn new(lang: Lang) -> Self {
+        Validator { lang, path: String::new(), issues: Vec::new() }
+    }
+
+    /// The message language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The current JSON path.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The path of `field` under the current one, without entering it.
+    pub fn path_of(&self, field: &str) -> String {
+        if self.path.is_empty() {
+            field.to_string()
+        } else {
+            format!("{}.{field}", self.path)
+        }
+    }
+
+    /// Runs `f` inside object field `name` (its wire name).
+    pub fn field<R>(&mut self, name: &str, f: impl FnOnce(&mut Self) -> R) -> R {
+        let len = self.path.len();
+        if !self.path.is_empty() {
+            self.path.push('.');
+        }
+        self.path.push_str(name);
+        let r = f(self);
+        self.path.truncate(len);
+        r
+    }
+
+    /// Runs `f` inside array element `i`.
+    pub fn index<R>(&mut self, i: usize, f: impl FnOnce(&mut Self) -> R) -> R {
+        let len = self.path.len();
+        self.path.push('[');
+        self.path.push_str(&i.to_string());
+        self.path.push(']');
+        let r = f(self);
+        self.path.truncate(len);
+        r
+    }
+
+    /// Reports an error at `field` under the current path (`""` for the current value).
+    /// `message` is called with the validator's language.
+    pub fn error(&mut self, field: &str, rule: &'static str, code: Option<u32>, message: impl FnOnce(Lang) -> String) {
+        self.push(field, rule, code, Severity::Error, message);
+    }
+
+    /// Reports a warning at `field` under the current path.
+    pub fn warning(&mut self, field: &str, rule: &'static str, code: Option<u32>, message: impl FnOnce(Lang) -> String) {
+        self.push(field, rule, code, Severity::Warning, message);
+    }
+
+    fn push(&mut self, field: &str, rule: &'static str, provider_code: Option<u32>, severity: Severity, message: impl FnOnce(Lang) -> String) {
+        let path = if field.is_empty() { self.path.clone() } else { self.path_of(field) };
+        let message = message(self.lang);
+        self.issues.push(Issue { path, rule, provider_code, severity, message });
+    }
+
+    /// The issues found, in the order found.
+    pub fn into_issues(self) -> Vec<Issue> {
+        self.issues
+    }
+}
+
+/// Picks the message for the language: `msg(lang, "français", "English")`.
+pub fn msg(lang: Lang, fr: impl Into<String>, en: impl Into<String>) -> String {
+    match lang {
+        Lang::Fr => fr.into(),
+        Lang::En => en.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tracks_paths_through_fields_and_indexes() {
+        let mut v = Validator::new(Lang::En);
+        v.field("data", |v| v.index(3, |v| v.field("parts", |v| v.index(1, |v| v.error("startDate", "r", Some(1), |_| "m".into())))));
+        v.error("", "root", None, |l| msg(l, "fr", "en"));
+        let issues = v.into_issues();
+        assert_eq!(issues[0].path, "data[3].parts[1].startDate");
+        assert_eq!(issues[1].path, "");
+        assert_eq!(issues[1].message, "en");
+    }
+
+    #[test]
+    fn reads_language_tags() {
+        assert_eq!(Lang::parse("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::parse("FR"), Some(Lang::Fr));
+        assert_eq!(Lang::parse("de"), None);
+    }
+}

@@ -1,0 +1,217 @@
+//! Wire conventions shared by every provider model.
+//!
+//! Models keep the wire form losslessly: parse → serialize → parse is the
+//! identity and no field present in the input is dropped.
+//! - [`Nullable<T>`] tells "absent", `null` and a value apart.
+//! - [`Extra`] keeps the fields a model does not name (flattened into it).
+//! - [`WireDate`] keeps a date exactly as sent and parses it on demand.
+//! - [`open_enum!`] types a documented enumeration and keeps tomorrow's values.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::dates::{DateError, Timestamp};
+
+/// A field the provider may omit *or* send as `null`.
+///
+/// In TypeScript this is `field?: T | null`. Use it with
+/// `#[serde(default, skip_serializing_if = "Nullable::is_absent")]` and
+/// `#[tsify(optional)]` so an absent field stays absent on serialize.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Nullable<T> {
+    /// The field was not in the input.
+    #[default]
+    Absent,
+    /// The field was `null`.
+    Null,
+    /// The field had a value.
+    Value(T),
+}
+
+impl<T> Nullable<T> {
+    /// True when the field was not in the input (serde's `skip_serializing_if`).
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Nullable::Absent)
+    }
+    /// The value, when there is one.
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Nullable::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+impl<T> From<Option<T>> for Nullable<T> {
+    fn from(v: Option<T>) -> Self {
+        v.map_or(Nullable::Null, Nullable::Value)
+    }
+}
+
+impl<T: Serialize> Serialize for Nullable<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Nullable::Value(v) => v.serialize(s),
+            // Absent is skipped by the field attribute; if not, null is the closest.
+            Nullable::Null | Nullable::Absent => s.serialize_none(),
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nullable<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Option::<T>::deserialize(d).map(Nullable::from)
+    }
+}
+
+impl<T: tsify::Tsify> tsify::Tsify for Nullable<T> {
+    type JsType = wasm_bindgen::JsValue;
+    // Declared once in the boundary's hand-written section: `type Nullable<T> = T | null`.
+    const DECL: &'static str = "";
+}
+
+/// Fields of a provider object that this version of formakit does not name.
+///
+/// They are kept in input order and written back on serialize, so a field a
+/// provider adds tomorrow survives a round trip. Flatten it into every model:
+/// `#[serde(flatten)] pub extra: Extra`. In TypeScript it is an empty
+/// interface: such fields exist at run time but are not part of the type.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Extra(pub serde_json::Map<String, serde_json::Value>);
+
+impl Extra {
+    /// True when the input had no field beyond the named ones.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl tsify::Tsify for Extra {
+    type JsType = wasm_bindgen::JsValue;
+    const DECL: &'static str = "";
+}
+
+/// Any JSON value, kept as sent (TypeScript `unknown`).
+pub type Json = serde_json::Value;
+
+/// A date or date-time exactly as the provider sent it.
+///
+/// Providers disagree on the form (`2025-03-15T09:00:00`, `…Z`, `…+02:00`,
+/// `2018-02-08T15:02:45.73`, .NET's `0001-01-01T00:00:00` for "no date"); the
+/// wire text is kept and written back unchanged. [`WireDate::timestamp`] reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct WireDate(pub String);
+
+impl WireDate {
+    /// The wire text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The parsed date: `Ok(None)` for "no date" (.NET `DateTime.MinValue`, an
+    /// empty string), an error for text that is not an ISO-8601 date.
+    pub fn timestamp(&self) -> Result<Option<Timestamp>, DateError> {
+        Timestamp::parse_wire(&self.0)
+    }
+    /// True for the "no date" sentinels (`0001-01-01T00:00:00`, empty string).
+    pub fn is_no_date(&self) -> bool {
+        matches!(self.timestamp(), Ok(None))
+    }
+}
+
+impl tsify::Tsify for WireDate {
+    type JsType = wasm_bindgen::JsValue;
+    const DECL: &'static str = "";
+}
+
+/// Declares an enumeration whose documented values are typed and whose
+/// unknown values parse and are kept raw (`Unknown(raw)`), so a value a
+/// provider adds tomorrow neither fails nor is rewritten.
+///
+/// Two forms: string-valued (`enum Status: str { Open = "Open", … }`) and
+/// integer-valued (`enum Language: int { French = 1, … }`). Each also
+/// registers its TypeScript declaration, e.g.
+/// `type CegosSessionStatus = "Open" | "Valid" | (string & {})`.
+#[macro_export]
+macro_rules! open_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident : str {
+            $( $(#[$vmeta:meta])* $variant:ident = $value:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant, )+
+            /// A value the documents do not list, kept as sent.
+            Unknown(String),
+        }
+        impl $name {
+            /// The wire value.
+            pub fn as_str(&self) -> &str {
+                match self { $( $name::$variant => $value, )+ $name::Unknown(s) => s.as_str() }
+            }
+            /// Every documented value.
+            pub const KNOWN: &'static [&'static str] = &[$($value),+];
+        }
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let raw = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
+                Ok(match raw.as_ref() { $( $value => $name::$variant, )+ _ => $name::Unknown(raw.into_owned()) })
+            }
+        }
+        impl ::tsify::Tsify for $name {
+            type JsType = ::wasm_bindgen::JsValue;
+            const DECL: &'static str = concat!(
+                "export type ", stringify!($name), " = ",
+                $( "\"", $value, "\" | ", )+ "(string & {});"
+            );
+        }
+    };
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident : int {
+            $( $(#[$vmeta:meta])* $variant:ident = $value:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant, )+
+            /// A value the documents do not list, kept as sent.
+            Unknown(i64),
+        }
+        impl $name {
+            /// The wire value.
+            pub fn value(&self) -> i64 {
+                match self { $( $name::$variant => $value, )+ $name::Unknown(v) => *v }
+            }
+            /// Every documented value.
+            pub const KNOWN: &'static [i64] = &[$($value),+];
+        }
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_i64(self.value())
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let raw = <i64 as ::serde::Deserialize>::deserialize(d)?;
+                Ok(match raw { $( $value => $name::$variant, )+ other => $name::Unknown(other) })
+            }
+        }
+        impl ::tsify::Tsify for $name {
+            type JsType = ::wasm_bindgen::JsValue;
+            const DECL: &'static str = concat!(
+                "export type ", stringify!($name), " = ",
+                $( stringify!($value), " | ", )+ "(number & {});"
+            );
+        }
+    };
+}
