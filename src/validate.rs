@@ -145,6 +145,51 @@ impl Validator {
         self.issues.push(Issue { path, rule, provider_code, severity, message });
     }
 
+    /// Checks that `value` at `field` is `min..=max` UTF-16 code units long
+    /// (how the providers' .NET and JavaScript back ends count). Returns
+    /// whether it was within bounds.
+    pub fn length(&mut self, field: &str, value: &str, min: usize, max: usize, rule: &'static str, code: Option<u32>) -> bool {
+        let n = crate::text::utf16_len(value);
+        if (min..=max).contains(&n) {
+            return true;
+        }
+        self.error(field, rule, code, |l| {
+            let bounds_fr = if min == 0 { format!("au plus {max}") } else { format!("entre {min} et {max}") };
+            let bounds_en = if min == 0 { format!("at most {max}") } else { format!("between {min} and {max}") };
+            msg(l, format!("doit contenir {bounds_fr} caractères (UTF-16) ; en contient {n}"), format!("must be {bounds_en} characters (UTF-16 code units) long; it has {n}"))
+        });
+        false
+    }
+
+    /// Checks that the date at `end_field` is not before the one at
+    /// `start_field` (both relative to the current path). "No date" sentinels
+    /// and unreadable dates are skipped here (unreadable ones are reported by
+    /// [`Validator::date`]). Returns false only when both are dates and out of order.
+    pub fn date_order(&mut self, start_field: &str, start: &crate::wire::WireDate, end_field: &str, end: &crate::wire::WireDate, rule: &'static str, code: Option<u32>) -> bool {
+        let (Ok(Some(a)), Ok(Some(b))) = (start.timestamp(), end.timestamp()) else { return true };
+        if b >= a {
+            return true;
+        }
+        let start_path = self.path_of(start_field);
+        self.error(end_field, rule, code, |l| {
+            msg(l, format!("la date de fin {} est antérieure à la date de début {} ({start_path})", end.as_str(), start.as_str()),
+                   format!("end date {} is before start date {} ({start_path})", end.as_str(), start.as_str()))
+        });
+        false
+    }
+
+    /// Reports a date at `field` that is not a readable ISO-8601 date.
+    /// Returns the parsed date (`None` for "no date" or unreadable).
+    pub fn date(&mut self, field: &str, value: &crate::wire::WireDate, rule: &'static str) -> Option<crate::dates::Timestamp> {
+        match value.timestamp() {
+            Ok(t) => t,
+            Err(e) => {
+                self.error(field, rule, None, |l| msg(l, format!("date illisible : {} ({})", e.input, e.reason), format!("unreadable date: {e}")));
+                None
+            }
+        }
+    }
+
     /// The issues found, in the order found.
     pub fn into_issues(self) -> Vec<Issue> {
         self.issues
