@@ -19,6 +19,7 @@
 
 pub mod dates;
 pub mod error;
+pub mod formats;
 pub mod schema;
 pub mod text;
 pub mod validate;
