@@ -31,8 +31,10 @@ pub mod cegos;
 pub mod france_travail;
 pub mod lara;
 
+/// The JavaScript boundary (wasm32 only). Public for the wasm tests; not an API.
 #[cfg(target_arch = "wasm32")]
-mod js;
+#[doc(hidden)]
+pub mod js;
 
 pub use error::{DecodeError, Error};
 pub use schema::{parse, serialize, Model, Schema};

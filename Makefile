@@ -1,0 +1,55 @@
+# formakit — README's two commands are `make demo` and `make test`.
+# Every target installs what it needs first (scripts/install.sh, idempotent).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+# binaryen's wasm-opt (npm) must win over any older one on PATH; cargo bin for wasm-pack.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+WASM_PACK_FLAGS := --release --no-pack --out-name formakit
+BUILD_DIR := target/wasm-pack
+
+.PHONY: all install install-browser build test test-rust test-wasm-node test-wasm-browser test-package demo size bench clean
+
+all: build
+
+install:
+	@scripts/install.sh
+
+install-browser:
+	@scripts/install.sh --browser
+
+## build: pkg/ — one npm package with a Node build and a web build.
+build: install
+	wasm-pack build $(WASM_PACK_FLAGS) --target nodejs --out-dir $(BUILD_DIR)/node
+	wasm-pack build $(WASM_PACK_FLAGS) --target web --out-dir $(BUILD_DIR)/web
+	cargo run --quiet --example ts_decls > $(BUILD_DIR)/ts_decls.d.ts
+	node scripts/build-pkg.mjs $(BUILD_DIR)/node $(BUILD_DIR)/web $(BUILD_DIR)/ts_decls.d.ts
+
+## test: every suite — host Rust, wasm in Node, wasm in Chromium, the packed package.
+test: install-browser test-rust test-wasm-node test-wasm-browser test-package
+
+test-rust:
+	cargo test --workspace --all-targets
+	cargo test --doc
+
+test-wasm-node: install
+	wasm-pack test --node --test wasm
+
+test-wasm-browser: install-browser
+	wasm-pack test --headless --chrome --features browser-tests --test wasm
+
+test-package: build install-browser
+	node --test --test-concurrency=1 tests/package/
+
+## demo: builds, starts the sandbox serving the demo and pkg/, prints the URL.
+demo: build
+	cargo run --release -p formakit-sandbox -- --port $${PORT:-4010} --www www-demo --pkg pkg
+
+size: build
+	node scripts/size.mjs
+
+bench: build
+	node bench/run.mjs
+
+clean:
+	rm -rf pkg $(BUILD_DIR)
