@@ -1,6 +1,6 @@
 // Hand-written surface of the thin JS entry; the model types come from Rust
 // (tsify) through ./types.d.ts, generated at build time.
-import type { Schemas } from "./types.js";
+import type { CegosSession, CegosSessionAvailability, LaraPeriod, Schemas, WireDate } from "./types.js";
 
 export * from "./types.js";
 
@@ -83,6 +83,30 @@ export declare function validate<S extends SchemaName>(schema: S, value: Schemas
 /** Like `validate`, but throws `FormakitError` (`kind: "validation"`) when any issue is an error. */
 export declare function assertValid<S extends SchemaName>(schema: S, value: Schemas[S] | JsonInput, options?: ValidateOptions): void;
 
+/**
+ * Fill and bookability of a Cegos session: `isFull`, the last-place flag under
+ * both documented rules (`lastPlaceByRange`, `lastPlaceByExactCount`),
+ * `isHighProbability` and a `bookable` verdict from status and fill.
+ * @throws FormakitError `kind: "decode"` when `session` is not a Cegos session.
+ */
+export declare function sessionAvailability(session: CegosSession | string): CegosSessionAvailability;
+
+/**
+ * Lära's member-activity rule: an explicit `isActiveMember` wins; otherwise the
+ * member is active when `status` is one of the documented statuses (`"membre"`,
+ * `"1ère inscription"`, …), compared trimmed and insensitive to case, accents
+ * and Unicode normalization form.
+ */
+export declare function inferMemberActivity(status: string, isActiveMember?: boolean | null): boolean;
+
+/**
+ * A Lära period's end: `startDate` + `duration` × `durationUnit` (hours to
+ * years; months and years on the calendar, clamped to the month's end), in
+ * the start's zone form. `null` when the period has no start date.
+ * @throws FormakitError `kind: "validation"` when the duration or unit cannot give an end.
+ */
+export declare function periodEnd(period: LaraPeriod | string, options?: ValidateOptions): WireDate | null;
+
 /** Every schema name this version knows. */
 export declare function schemas(): SchemaName[];
 
@@ -97,5 +121,8 @@ declare const api: {
   assertValid: typeof assertValid;
   schemas: typeof schemas;
   version: string;
+  sessionAvailability: typeof sessionAvailability;
+  inferMemberActivity: typeof inferMemberActivity;
+  periodEnd: typeof periodEnd;
 };
 export default api;

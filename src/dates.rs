@@ -120,7 +120,10 @@ impl fmt::Display for CalendarDate {
 
 /// A parsed wire date-time: calendar date, wall-clock time with nanoseconds,
 /// and the UTC offset in minutes when the wire form carried one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+///
+/// Equality and order are those of the instant: `2020-06-01T00:00:00+02:00`
+/// equals `2020-05-31T22:00:00Z`. Compare the fields to tell the forms apart.
+#[derive(Debug, Clone, Copy)]
 pub struct Timestamp {
     /// Calendar date as written.
     pub date: CalendarDate,
@@ -226,9 +229,23 @@ impl Timestamp {
         }
     }
 
-    /// The instant as (seconds, nanos), for ordering.
-    fn instant(&self) -> (i64, u32) {
+    /// The instant as (Unix seconds, nanos).
+    pub fn instant(&self) -> (i64, u32) {
         (self.unix_seconds(), self.nanos)
+    }
+}
+
+impl PartialEq for Timestamp {
+    fn eq(&self, other: &Self) -> bool {
+        self.instant() == other.instant()
+    }
+}
+
+impl Eq for Timestamp {}
+
+impl std::hash::Hash for Timestamp {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.instant().hash(state);
     }
 }
 
@@ -239,13 +256,8 @@ impl PartialOrd for Timestamp {
 }
 
 impl Ord for Timestamp {
-    /// Orders by instant; equal instants written differently are ordered by
-    /// their fields so `Ord` stays consistent with `Eq`.
     fn cmp(&self, other: &Self) -> Ordering {
-        self.instant()
-            .cmp(&other.instant())
-            .then_with(|| self.offset_minutes.cmp(&other.offset_minutes))
-            .then_with(|| self.date.cmp(&other.date))
+        self.instant().cmp(&other.instant())
     }
 }
 
@@ -307,6 +319,7 @@ mod tests {
         assert_eq!(ts("2025-01-15T09:00:00").unix_seconds(), ts("2025-01-15T09:00:00+01:00").unix_seconds());
         assert!(ts("2025-01-15T09:00:00") < ts("2025-01-15T08:30:00Z"));
         assert!(ts("2018-02-08T15:02:45.73") > ts("2018-02-08T15:02:45.7"));
+        assert_eq!(ts("2020-06-01T00:00:00+02:00"), ts("2020-05-31T22:00:00Z"));
         // DST switch days: 2025-03-30 and 2025-10-26.
         assert_eq!(ts("2025-03-30T01:30:00").unix_seconds(), ts("2025-03-30T00:30:00Z").unix_seconds());
         assert_eq!(ts("2025-03-30T03:30:00").unix_seconds(), ts("2025-03-30T01:30:00Z").unix_seconds());

@@ -108,8 +108,41 @@ export function createApi(wasm) {
     }
   }
 
+  // Helpers take a model (object or JSON text) and return plain data.
+  function helper(fn, value, what) {
+    const text = typeof value === "string" ? value : toText(value, what);
+    const reply = JSON.parse(fn(text));
+    if (!reply.ok) throw new FormakitError(reply.error);
+    return reply.value;
+  }
+
+  /** Fill and bookability of a Cegos session, from its counts and status. */
+  function sessionAvailability(session) {
+    return helper(wasm.sessionAvailability, session, "sessionAvailability");
+  }
+
+  /** Lära's rule: an explicit boolean wins, else the status is matched against the documented list. */
+  function inferMemberActivity(status, isActiveMember) {
+    if (typeof status !== "string") throw usage(`inferMemberActivity: status must be a string, got ${typeof status}`);
+    if (isActiveMember !== undefined && isActiveMember !== null && typeof isActiveMember !== "boolean") {
+      throw usage(`inferMemberActivity: isActiveMember must be a boolean, null or undefined, got ${typeof isActiveMember}`);
+    }
+    return wasm.inferMemberActivity(status, isActiveMember ?? undefined);
+  }
+
+  /** A Lära period's end (startDate + duration × durationUnit), or null when it has no start date. */
+  function periodEnd(period, options) {
+    const text = typeof period === "string" ? period : toText(period, "periodEnd");
+    const reply = JSON.parse(wasm.periodEnd(text, (options && options.lang) || "fr"));
+    if (!reply.ok) throw new FormakitError(reply.error.kind === "validation" ? { ...reply.error, message: reply.error.issues[0].message } : reply.error);
+    return reply.value;
+  }
+
   return {
     FormakitError,
+    sessionAvailability,
+    inferMemberActivity,
+    periodEnd,
     parse,
     serialize,
     validate,

@@ -7,5 +7,5 @@ import { createApi } from "../lib/api.mjs";
 await init();
 const api = createApi(wasm);
 
-export const { FormakitError, parse, serialize, validate, assertValid, schemas, version } = api;
+export const { FormakitError, parse, serialize, validate, assertValid, schemas, version, sessionAvailability, inferMemberActivity, periodEnd } = api;
 export default api;

@@ -5,13 +5,15 @@
 //! return nothing, and the JS entry hands back `JSON.parse` of the same bytes:
 //! the models are lossless and keep wire names, so that object *is* the model.
 
+mod inference;
+
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
 use crate::schema;
 use crate::validate::Lang;
 
-fn error_json(e: &Error) -> String {
+pub(crate) fn error_json(e: &Error) -> String {
     let mut obj = serde_json::Map::new();
     obj.insert("kind".into(), e.kind().into());
     obj.insert("message".into(), e.to_string().into());
