@@ -1,0 +1,43 @@
+// `make demo` end to end: the sandbox serves www-demo/ and pkg/, and the page
+// lists the Cegos catalog, shows a product's sessions and validates a batch.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { ROOT } from "./helpers.mjs";
+
+async function startSandbox() {
+  const child = spawn("cargo", ["run", "--quiet", "-p", "formakit-sandbox", "--", "--port", "0", "--www", "www-demo", "--pkg", "pkg", "--today", "2026-01-05"], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  for await (const chunk of child.stdout) {
+    out += chunk;
+    const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+    if (m) return { url: m[1] + "/", stop: async () => { child.kill(); await once(child, "exit"); } };
+  }
+  throw new Error(`sandbox exited without printing its URL: ${out}`);
+}
+
+test("demo: catalog, sessions and batch validation against the sandbox in Chromium", { timeout: 300_000 }, async () => {
+  const sandbox = await startSandbox();
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"] });
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(sandbox.url);
+    await page.waitForSelector("#products li button", { timeout: 30_000 });
+    assert.equal(await page.locator("#products li").count(), 100);
+    assert.match(await page.textContent("#page-info"), /page 1 \/ 13 — 1247 formations/);
+    await page.click("#next");
+    await page.waitForFunction(() => document.querySelector("#page-info").textContent.startsWith("page 2"));
+    await page.click("#products li:first-child button");
+    await page.waitForSelector("#sessions:not([hidden]) tbody tr, #sessions-for:has-text('aucune session')", { timeout: 15_000 });
+    assert.deepEqual(errors, []);
+    assert.equal(await page.textContent("#status"), "");
+    await page.screenshot({ path: `${ROOT}tests/package/.work/demo.png`, fullPage: true });
+  } finally {
+    await browser.close();
+    await sandbox.stop();
+  }
+});
