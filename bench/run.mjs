@@ -2,42 +2,122 @@
 // ratios, writes bench/results.json. Later issues add groups here.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { performance } from "node:perf_hooks";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { compare, printTable } from "./harness.mjs";
 import { printSizes, sizes } from "../scripts/size.mjs";
+import { productsPage, sessionsPage } from "./data.mjs";
+import * as zodPeer from "./peers/zod.mjs";
+import * as valibotPeer from "./peers/valibot.mjs";
+import * as ajvPeer from "./peers/ajv.mjs";
 
 const require = createRequire(import.meta.url);
 const results = { node: process.version, date: new Date().toISOString(), groups: {} };
 
 // 1. Wasm instantiation: compile + instantiate the shipped module, against
-//    compiling the same bytes alone (the floor any wasm package pays).
+//    compiling the same bytes alone (the floor any wasm package pays), and the
+//    cold first import of the package in fresh Node processes.
 {
   const bytes = readFileSync(new URL("../pkg/web/formakit_bg.wasm", import.meta.url));
-  const glue = require("../pkg/node/formakit.js"); // warm: the imports object comes from the glue
-  const imports = { "./formakit_bg.js": glue.__wbg_get_imports ? glue.__wbg_get_imports() : {} };
-  const compileOnly = () => new WebAssembly.Module(bytes);
-  const fresh = () => {
-    // The Node glue instantiates synchronously; time a fresh instance the same way.
-    const module = new WebAssembly.Module(bytes);
-    try {
-      new WebAssembly.Instance(module, imports);
-    } catch {
-      /* the imports shape is the glue's business; compile time dominates */
-    }
-  };
-  const t0 = performance.now();
-  const api = (await import("../pkg/node/index.mjs")).default;
-  const firstLoad = performance.now() - t0;
+  // Instantiation cost does not depend on what the imported functions do, so
+  // stubs stand in for the glue's (which it does not export).
+  const imports = {};
+  for (const imp of WebAssembly.Module.imports(new WebAssembly.Module(bytes))) {
+    if (imp.kind !== "function") throw new Error(`unexpected ${imp.kind} import ${imp.module}.${imp.name}`);
+    (imports[imp.module] ??= {})[imp.name] = () => {
+      throw new Error("stub");
+    };
+  }
   const rows = compare("instantiate", [
-    { name: "WebAssembly.Module(bytes) (compile only)", fn: compileOnly },
-    { name: "compile + instantiate", fn: fresh },
-  ], { rounds: 9, inner: 3, warmup: 1 });
-  rows.push({ group: "instantiate", name: "first import of formakit (Node, cold)", ms: firstLoad, ratio: null });
+    { name: "new WebAssembly.Module(bytes)", fn: () => new WebAssembly.Module(bytes) },
+    { name: "new WebAssembly.Module + Instance", fn: () => new WebAssembly.Instance(new WebAssembly.Module(bytes), imports) },
+  ], { rounds: 15, inner: 5, warmup: 2 });
+  const script = "const t=performance.now();require(process.argv[1]);process.stdout.write(String(performance.now()-t))";
+  const cold = [];
+  for (let i = 0; i < 7; i++) cold.push(Number(execFileSync(process.execPath, ["-e", script, fileURLToPath(new URL("../pkg/node/index.cjs", import.meta.url))], { encoding: "utf8" })));
+  cold.sort((a, b) => a - b);
+  rows.push({ group: "instantiate", name: "require('formakit') in a fresh Node process", ms: cold[3], ratio: null });
+  const api = require("../pkg/node/index.cjs");
   printTable(`Wasm instantiation (${(bytes.length / 1024).toFixed(0)} KiB .wasm, formakit ${api.version})`, rows);
   results.groups.instantiate = rows;
 }
 
-// 2. Size report (same as `make size`).
+// 2. Parsing a Cegos page: formakit against JSON.parse alone and JSON.parse
+//    followed by a schema check in zod 4, valibot and ajv (bench/peers/, the
+//    same schema as the Rust models). Every row gets the same text; the bytes
+//    row gets its UTF-8 bytes, as `new Uint8Array(await res.arrayBuffer())` would.
+{
+  const api = require("../pkg/node/index.cjs");
+  const docs = [
+    { key: "cegosProductsPage", schema: "cegos.productsPage", text: productsPage(), peer: "ProductsPage", what: "hydrated products page, 100 products" },
+    { key: "cegosSessionsPage", schema: "cegos.sessionsPage", text: sessionsPage(), peer: "SessionsPage", what: "sessions page with parts, 100 sessions" },
+  ];
+  const peers = [
+    ["zod 4", zodPeer],
+    ["valibot", valibotPeer],
+    ["ajv (compiled)", ajvPeer],
+  ];
+  for (const doc of docs) {
+    const bytes = new TextEncoder().encode(doc.text);
+    // Every row must accept the document before it is timed…
+    api.parse(doc.schema, doc.text);
+    api.parse(doc.schema, bytes);
+    for (const [, peer] of peers) peer[`parse${doc.peer}`](JSON.parse(doc.text));
+    // …and reject the same broken variants: the peers hold the models' schema.
+    for (const [why, mutate] of mutations(doc.peer)) {
+      const value = JSON.parse(doc.text);
+      mutate(value.data[1]);
+      const text = JSON.stringify(value);
+      const verdicts = [["formakit", () => api.parse(doc.schema, text)], ...peers.map(([name, peer]) => [name, () => peer[`parse${doc.peer}`](JSON.parse(text))])].map(([name, fn]) => {
+        try {
+          fn();
+          return [name, "accepts"];
+        } catch {
+          return [name, "rejects"];
+        }
+      });
+      const want = why.startsWith("accept") ? "accepts" : "rejects";
+      const wrong = verdicts.filter(([, v]) => v !== want);
+      if (wrong.length > 0) throw new Error(`${doc.key}: ${why}: ${wrong.map(([n, v]) => `${n} ${v}`).join(", ")}`);
+    }
+    const rows = compare(doc.key, [
+      { name: "JSON.parse", fn: () => JSON.parse(doc.text) },
+      ...peers.map(([name, peer]) => ({ name: `JSON.parse + ${name}`, fn: () => peer[`parse${doc.peer}`](JSON.parse(doc.text)) })),
+      { name: "formakit parse (string)", fn: () => api.parse(doc.schema, doc.text) },
+      { name: "formakit parse (Uint8Array)", fn: () => api.parse(doc.schema, bytes) },
+    ], { rounds: 25, inner: 5, warmup: 5 });
+    printTable(`Parse ${doc.schema}: ${doc.what} (${(bytes.length / 1024).toFixed(0)} KiB)`, rows);
+    results.groups[doc.key] = rows;
+  }
+}
+
+/** Variants of one page item every row must agree on: `accept…` ones parse, the others fail. */
+function mutations(peer) {
+  if (peer === "ProductsPage") {
+    const modSample = { id: 1, code: "P01", order: 1, optional: false, isProduct: false, label: "Partie 1", delayInDay: 1, delayInHour: 7, delayInMinute: 420, deliveryMode: "Présentiel" };
+    return [
+      ["accept: unknown field", (p) => { p.newField = { x: [1, 2] }; }],
+      ["accept: nullable field null", (p) => { p.notice = null; }],
+      ["accept: nullable field absent", (p) => { delete p.titles; }],
+      ["reject: required field absent", (p) => { delete p.notice.pedagogy; }],
+      ["reject: required field null", (p) => { p.title = null; }],
+      ["reject: integer with a fraction", (p) => { p.offerYear = 2025.5; }],
+      ["reject: number as string", (p) => { p.price = "1350"; }],
+      ["reject: string as number", (p) => { p.productCode = 38; }],
+      ["reject: deep bool as string", (p) => { p.formula = [{ id: 1, label: "F1", modules: [{ ...modSample, optional: "false" }] }]; }],
+    ];
+  }
+  return [
+    ["accept: unknown field", (s) => { s.newField = 1; }],
+    ["accept: status not in the enum", (s) => { s.status = "Archived"; }],
+    ["accept: nullable part fields null", (s) => { s.parts = [{ number: 1, isRemote: true, startDate: null, endDate: null, startTimeHour: null, durationInDay: 0.5, centerId: null }]; }],
+    ["reject: required field absent", (s) => { delete s.startDate; }],
+    ["reject: part number as string", (s) => { s.parts = [{ number: "1", isRemote: true, durationInDay: 1 }]; }],
+    ["reject: hour with a fraction", (s) => { s.parts = [{ number: 1, isRemote: true, durationInDay: 1, startTimeHour: 9.5 }]; }],
+    ["reject: status as number", (s) => { s.status = 0; }],
+  ];
+}
+// 3. Size report (same as `make size`).
 {
   const rows = sizes();
   console.log("\nSize (bytes)");

@@ -45,6 +45,20 @@ pub fn assert_valid<T: Model>(value: &T, lang: Lang) -> Result<(), Error> {
 }
 
 pub(crate) fn decode<T: DeserializeOwned>(input: &[u8]) -> Result<T, DecodeError> {
+    // Valid input, the common case, takes the plain pass: tracking the path
+    // costs about as much as the decode itself. Only a failure pays for a
+    // second, tracked pass, whose error (with its path) is the one reported.
+    let mut de = serde_json::Deserializer::from_slice(input);
+    if let Ok(value) = T::deserialize(&mut de) {
+        if de.end().is_ok() {
+            return Ok(value);
+        }
+    }
+    decode_tracked(input)
+}
+
+/// The decode that names the JSON path of the failing value.
+fn decode_tracked<T: DeserializeOwned>(input: &[u8]) -> Result<T, DecodeError> {
     let mut de = serde_json::Deserializer::from_slice(input);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = render_path(e.path());
