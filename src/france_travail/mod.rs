@@ -1,9 +1,34 @@
-//! Models and rules of this provider (being written: issue 3 and 4).
+//! France Travail (ex Pôle emploi) "parcours formation": the enrolment
+//! attestations (AIS) of one training session, and the OAuth 2 token that
+//! guards them.
+//!
+//! Wire names are the document's (`france-travail-ais-api.txt`); Rust names
+//! are idiomatic. Every type is prefixed `Ais` because TypeScript puts all the
+//! package's types in one namespace. Decisions on the document's
+//! contradictions (specs README 9, 10, 11, 15) are written next to the types
+//! they concern and pinned by tests named `contradiction_<n>_…`.
+
+mod encode;
+mod models;
+mod oauth;
+mod rules;
+
+pub use models::*;
+pub use oauth::*;
 
 use crate::schema::Schema;
 
-/// This provider's schemas, by name.
-pub const SCHEMAS: &[Schema] = &[];
+/// The AIS route (production; the test environment is `parcoursformationtest`).
+pub const AIS_URL: &str = "https://api.emploi-store.fr/partenaire/parcoursformation/v1/inscriptions/statut/session";
+
+/// The France Travail schemas, by name.
+pub const SCHEMAS: &[Schema] = &[
+    Schema::of::<AisQuery>("AisQuery"),
+    Schema::of::<AisListResponse>("AisListResponse"),
+    Schema::of::<AisTokenRequest>("AisTokenRequest"),
+    Schema::of::<AisToken>("AisToken"),
+    Schema::of::<AisOAuthError>("AisOAuthError"),
+];
 
 /// TypeScript declarations of this module's open enums.
-pub const TS_DECLS: &[&str] = &[];
+pub const TS_DECLS: &[&str] = &[<AisOAuthErrorCode as tsify::Tsify>::DECL];
