@@ -311,3 +311,48 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     }
   }
 }
+
+/**
+ * `n` valid Campus Skills contracts as a sync request (`{ contrats }`), the
+ * same shape as the Rust test generator in tests/campus_skills_rules.rs: shared
+ * sites, periods, programmes, years, school tutors and company tutors, so every
+ * uniqueness map is exercised with real repetition.
+ */
+export function campusSyncRequest(n = 10_000) {
+  const pad = (x, w) => String(x).padStart(w, "0");
+  const contrats = [];
+  for (let i = 0; i < n; i++) {
+    const [s, m, site, period, prog, year] = [i % 100, i % 2000, i % 10, i % 3, i % 50, i % 100];
+    contrats.push({
+      codeContrat: `CTR-${pad(i, 6)}`,
+      dateDebut: `${pad(1 + (i % 28), 2)}/09/2024`,
+      dateFin: "31/08/2026",
+      nomEntreprise: `Entreprise ${i % 700}`,
+      codeGroupe: `G${prog}-${site}`,
+      nomGroupe: `Groupe ${prog} ${site}`,
+      codeSite: `S${site}`,
+      nomSite: `Site n°${site}`,
+      codePeriode: `P${period}`,
+      nomPeriode: `${2024 + period}/${2025 + period}`,
+      codeFormation: `F${prog}`,
+      nomFormation: `Formation ${prog}`,
+      codeAnnee: `A${year}`,
+      nomAnnee: `Formation ${prog} année ${Math.floor(year / 50) + 1}`,
+      codeApprenant: `APP-${pad(i, 6)}`,
+      nomApprenant: i % 3 === 0 ? `Lefèvre${i}` : `Durand${i}`,
+      prenomApprenant: "Zoé",
+      emailApprenant: `apprenant${i}@exemple.fr`,
+      codePersonnel: `PER-${pad(s, 3)}`,
+      nomPersonnel: `Martin${s}`,
+      prenomPersonnel: "Élodie",
+      emailPersonnel: `Personnel${s}@Ecole.fr`,
+      codeMaitreApprentissage: `MA-${pad(m, 5)}`,
+      nomMaitreApprentissage: `Bernard${m}`,
+      prenomMaitreApprentissage: "Paul",
+      emailMaitreApprentissage: `ma${m}@entreprise.fr`,
+      rncp: "RNCP38368",
+      type: i % 5 === 0 ? "INTERNSHIP" : "APPRENTICESHIP",
+    });
+  }
+  return JSON.stringify({ contrats });
+}

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { compare, printTable } from "./harness.mjs";
 import { printSizes, sizes } from "../scripts/size.mjs";
-import { productsPage, sessionsPage } from "./data.mjs";
+import { campusSyncRequest, productsPage, sessionsPage } from "./data.mjs";
 import * as zodPeer from "./peers/zod.mjs";
 import * as valibotPeer from "./peers/valibot.mjs";
 import * as ajvPeer from "./peers/ajv.mjs";
@@ -117,7 +117,27 @@ function mutations(peer) {
     ["reject: status as number", (s) => { s.status = 0; }],
   ];
 }
-// 3. Size report (same as `make size`).
+// 3. Validation from JSON text: every rule, uniqueness across the whole batch
+//    included, against JSON.parse of the same text (the floor of any JS validator).
+{
+  const api = require("../pkg/node/index.cjs");
+  const docs = [
+    { key: "validateCampus10k", schema: "campusskills.syncRequest", text: campusSyncRequest(10_000), what: "Campus Skills batch, 10,000 contracts" },
+    { key: "validateCegosProducts", schema: "cegos.productsPage", text: productsPage(), what: "hydrated products page, 100 products" },
+  ];
+  for (const doc of docs) {
+    const errors = api.validate(doc.schema, doc.text).filter((i) => i.severity === "error");
+    if (errors.length > 0) throw new Error(`${doc.key}: the bench document has ${errors.length} errors, first: ${JSON.stringify(errors[0])}`);
+    const rows = compare(doc.key, [
+      { name: "JSON.parse", fn: () => JSON.parse(doc.text) },
+      { name: "formakit validate (text)", fn: () => api.validate(doc.schema, doc.text) },
+    ], { rounds: 11, inner: 2, warmup: 2 });
+    printTable(`Validate ${doc.schema}: ${doc.what} (${(doc.text.length / 1024).toFixed(0)} KiB)`, rows);
+    results.groups[doc.key] = rows;
+  }
+}
+
+// 4. Size report (same as `make size`).
 {
   const rows = sizes();
   console.log("\nSize (bytes)");

@@ -33,6 +33,13 @@ test("demo: catalog, sessions and batch validation against the sandbox in Chromi
     await page.waitForFunction(() => document.querySelector("#page-info").textContent.startsWith("page 2"));
     await page.click("#products li:first-child button");
     await page.waitForSelector("#sessions:not([hidden]) tbody tr, #sessions-for:has-text('aucune session')", { timeout: 15_000 });
+    // The sample batch has conflicts; each names both places, in French by default.
+    await page.waitForSelector("#issues li.error");
+    const issues = await page.locator("#issues li").allTextContents();
+    assert.ok(issues.some((t) => /contrats\[1\]\.emailApprenant/.test(t) && /contrats\[0\]\.emailApprenant/.test(t)), issues.join("\n"));
+    assert.ok(issues.some((t) => /contrats\[1\]\.dateFin/.test(t)), issues.join("\n"));
+    await page.selectOption("#lang", "en");
+    await page.waitForFunction(() => /\b(is|are)\b/.test(document.querySelector("#issues").textContent));
     assert.deepEqual(errors, []);
     assert.equal(await page.textContent("#status"), "");
     await page.screenshot({ path: `${ROOT}tests/package/.work/demo.png`, fullPage: true });
