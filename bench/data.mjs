@@ -125,7 +125,7 @@ function product(r, i) {
   p.picto4Real = r.chance(0.3);
   const titles = [{ type: "BALISE TITRE", text: `Formation ${title.toLowerCase()} - Cegos`, lengthMaximum: 128 }, { type: "TITRE", text: title, lengthMaximum: 256 }];
   if (r.chance(0.5)) titles.push({ type: "SOUS TITRE", text: sentence(r, 4, 10), lengthMaximum: 256 });
-  if (r.chance(0.1)) titles.unshift({ type: "Main", text: title, lengthMaximum: 50 });
+  if (r.chance(0.1)) titles.unshift({ type: "Main", text: title.length <= 50 ? title : `${title.slice(0, 49)}…`, lengthMaximum: 50 });
   p.titles = titles;
   p.formula = [];
   for (let f = r.chance(0.15) ? 2 : 1; f > 0; f--) {

@@ -31,3 +31,10 @@ fn every_schema_has_a_fixture() {
     let missing: Vec<&str> = schema::names().filter(|n| !covered.iter().any(|c| c == n)).collect();
     assert!(missing.is_empty(), "schemas without a fixture in tests/fixtures/index.json: {missing:?}");
 }
+
+#[test]
+fn readme_lists_every_schema() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let missing: Vec<&str> = schema::names().filter(|n| !readme.contains(&format!("`{n}`"))).collect();
+    assert!(missing.is_empty(), "README.md does not list: {missing:?}");
+}
