@@ -45,38 +45,25 @@ pub fn assert_valid<T: Model>(value: &T, lang: Lang) -> Result<(), Error> {
 }
 
 pub(crate) fn decode<T: DeserializeOwned>(input: &[u8]) -> Result<T, DecodeError> {
-    // Valid input, the common case, takes the plain pass: tracking the path
-    // costs about as much as the decode itself. Only a failure pays for a
-    // second, tracked pass, whose error (with its path) is the one reported.
+    // One pass, no path tracking: on failure the path is recovered from the
+    // error's position (json_path), so each model has one deserializer in the
+    // wasm binary and valid input pays nothing for error reporting.
     let mut de = serde_json::Deserializer::from_slice(input);
-    if let Ok(value) = T::deserialize(&mut de) {
-        if de.end().is_ok() {
-            return Ok(value);
-        }
-    }
-    decode_tracked(input)
-}
-
-/// The decode that names the JSON path of the failing value.
-fn decode_tracked<T: DeserializeOwned>(input: &[u8]) -> Result<T, DecodeError> {
-    let mut de = serde_json::Deserializer::from_slice(input);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = render_path(e.path());
-        DecodeError::from_serde(path, e.inner())
-    })?;
-    de.end().map_err(|e| DecodeError::from_serde(String::new(), &e))?;
-    Ok(value)
-}
-
-/// serde_path_to_error prints `data[3].parts[1].startDate` already, but `.` for
-/// the root; the root is the empty path here.
-fn render_path(p: &serde_path_to_error::Path) -> String {
-    let s = p.to_string();
-    if s == "." {
-        String::new()
-    } else {
-        s
-    }
+    let value = T::deserialize(&mut de).and_then(|v| de.end().map(|()| v));
+    value.map_err(|e| {
+        use crate::json_path::{path_at, Anchor};
+        let message = e.to_string();
+        // serde_json positions its own errors at the value; errors a visitor
+        // raises are positioned later ("missing field" once the object is read).
+        let anchor = if !e.is_data() || message.starts_with("invalid type") || message.starts_with("invalid value") || message.starts_with("missing field") {
+            Anchor::Value
+        } else if message.starts_with("duplicate field") {
+            Anchor::Object
+        } else {
+            Anchor::Late
+        };
+        DecodeError::from_serde(path_at(input, e.line(), e.column(), anchor), &e)
+    })
 }
 
 /// A model with its type erased, for callers that hold a schema name.
