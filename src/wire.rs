@@ -71,7 +71,7 @@ impl<T: tsify::Tsify> tsify::Tsify for Nullable<T> {
 
 /// Fields of a provider object that this version of formakit does not name.
 ///
-/// They are kept in input order and written back on serialize, so a field a
+/// They are kept (in key order: serde_json's map is sorted) and written back on serialize, so a field a
 /// provider adds tomorrow survives a round trip. Flatten it into every model:
 /// `#[serde(flatten)] pub extra: Extra`. In TypeScript it is an empty
 /// interface: such fields exist at run time but are not part of the type.
