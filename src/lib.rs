@@ -20,6 +20,7 @@
 pub mod dates;
 pub mod error;
 pub mod formats;
+pub mod http;
 mod json_path;
 pub mod schema;
 pub mod text;

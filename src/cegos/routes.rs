@@ -57,15 +57,7 @@ pub fn session_path(yearly_session_code: &str) -> String {
 /// Percent-encodes everything but RFC 3986 unreserved characters
 /// (as JavaScript's `encodeURIComponent`, which also keeps `!'()*`).
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    crate::http::encode_component(s)
 }
 
 /// `name=value` pairs of a query: the named parameters first, in the
@@ -96,8 +88,7 @@ pub fn query_string(pairs: &[(String, String)]) -> String {
     if pairs.is_empty() {
         return String::new();
     }
-    let body: Vec<String> = pairs.iter().map(|(k, v)| format!("{}={}", escape(k), escape(v))).collect();
-    format!("?{}", body.join("&"))
+    format!("?{}", crate::http::encode_pairs(pairs.iter().map(|(k, v)| (k, v)), false))
 }
 
 impl CegosProductsQuery {

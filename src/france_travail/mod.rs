@@ -8,7 +8,6 @@
 //! contradictions (specs README 9, 10, 11, 15) are written next to the types
 //! they concern and pinned by tests named `contradiction_<n>_…`.
 
-mod encode;
 mod models;
 mod oauth;
 mod rules;

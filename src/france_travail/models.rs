@@ -6,7 +6,7 @@ use tsify::Tsify;
 use crate::schema::Model;
 use crate::wire::{Extra, Nullable, WireDate};
 
-use super::encode::encode_pairs;
+use crate::http::encode_pairs;
 
 /// Query of `GET /v1/inscriptions/statut/session`: the Intercarif triple of a
 /// training session, optionally an external reference and a status.

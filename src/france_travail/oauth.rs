@@ -12,7 +12,7 @@ use tsify::Tsify;
 use crate::schema::Model;
 use crate::wire::{Extra, Nullable};
 
-use super::encode::encode_pairs;
+use crate::http::encode_pairs;
 
 /// The token endpoint (the `realm` query parameter is required).
 pub const TOKEN_URL: &str = "https://entreprise.francetravail.fr/connexion/oauth2/access_token?realm=%2Fpartenaire";
