@@ -18,7 +18,7 @@ use axum::Router;
 use serde_json::{json, Map, Value};
 
 use crate::auth;
-use crate::dates::Date;
+use crate::dates::{Date, DateExt};
 use crate::http;
 use crate::{lock, AppState};
 

@@ -15,6 +15,7 @@ use crate::data::cegos::{
     Part, ProductBase, ProductHydrated, RelatedProduct, Session, SessionPart, PAGE_SIZE,
     REMOTE_CITY,
 };
+use crate::dates::DateExt;
 use crate::http;
 use crate::AppState;
 

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use clap::Parser;
 
-use crate::dates::Date;
+use crate::dates::{Date, DateExt};
 use crate::faults::FaultSpec;
 use crate::Config;
 

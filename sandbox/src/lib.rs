@@ -33,7 +33,7 @@ use axum::Router;
 use tower::ServiceExt;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
-use crate::dates::Date;
+use crate::dates::{Date, DateExt};
 use crate::faults::{AbortMode, ConnHandle, FaultSpec};
 
 /// Everything the server needs; see `cli.rs` for the matching options.

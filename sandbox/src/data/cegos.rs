@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::fr;
 use super::notice;
 use super::rng::Rng;
-use crate::dates::Date;
+use crate::dates::{Date, DateExt};
 
 pub const PRODUCT_COUNT: usize = 1247;
 pub const SESSION_COUNT: usize = 2847;
@@ -718,7 +718,8 @@ fn sessions(seed: &Rng, today: Date, products: &mut [Product]) -> Vec<Session> {
         let mut drafts: Vec<(Date, Option<usize>)> = (0..n)
             .map(|_| {
                 let mut d = today.add_days(rng.range_i(3, 362));
-                while d.weekday() > 3 {
+                // Sessions start Monday..Thursday (weekday 1 = Monday).
+                while d.weekday() > 4 {
                     d = d.add_days(1);
                 }
                 let remote = virtual_class || rng.chance(18);
@@ -748,7 +749,8 @@ fn sessions(seed: &Rng, today: Date, products: &mut [Product]) -> Vec<Session> {
             let half_days = remote && rng.chance(50);
             let part_count = if half_days { p.days * 2 } else { p.days };
             for _ in 0..part_count {
-                while day.weekday() > 4 {
+                // No weekend days (weekday 6, 7).
+                while day.weekday() > 5 {
                     day = day.add_days(1);
                 }
                 let (s, e, dur) = if half_days {

@@ -10,7 +10,7 @@
 use serde_json::{json, Value};
 
 use super::rng::Rng;
-use crate::dates::Date;
+use crate::dates::{Date, DateExt};
 
 pub struct AisSession {
     pub numero_session: String,

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::fr;
 use super::rng::Rng;
-use crate::dates::Date;
+use crate::dates::{Date, DateExt};
 
 /// .NET's `DateTime.MinValue`: Lära's "no date".
 pub const NO_DATE: &str = "0001-01-01T00:00:00";

@@ -1,7 +1,7 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use formakit_sandbox::dates::Date;
+use formakit_sandbox::dates::{Date, DateExt};
 use formakit_sandbox::Config;
 use serde_json::Value;
 
@@ -438,7 +438,9 @@ async fn data_is_realistic_and_flags_follow_the_counts() {
                     .unwrap_or_default(),
             );
             assert!(
-                start.is_some_and(|d| d > today && d.to_days() <= today.to_days() + 372),
+                start.is_some_and(
+                    |d| d > today && d.days_since_epoch() <= today.days_since_epoch() + 372
+                ),
                 "{x}"
             );
             assert!(
