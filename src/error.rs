@@ -24,7 +24,7 @@ pub struct DecodeError {
 }
 
 impl DecodeError {
-    /// Builds the error from serde_json's, keeping the path serde_path_to_error tracked.
+    /// Builds the error from serde_json's, with the JSON path of the failing value.
     pub(crate) fn from_serde(path: String, err: &serde_json::Error) -> Self {
         let (expected, found) = split_serde_message(&err.to_string(), err.classify());
         DecodeError { path, expected, found, line: err.line(), column: err.column() }
