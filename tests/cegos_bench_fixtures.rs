@@ -1,3 +1,5 @@
+// Host tests: they read fixtures from disk; the wasm builds run tests/wasm.rs.
+#![cfg(not(target_arch = "wasm32"))]
 //! The bench documents (`node bench/data.mjs --write`): a hydrated 100-product
 //! page and a 100-session page with parts. Both parse and round-trip losslessly,
 //! so the bench times formakit on documents its models accept in full.

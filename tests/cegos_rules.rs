@@ -1,3 +1,5 @@
+// Host tests: they read fixtures from disk; the wasm builds run tests/wasm.rs.
+#![cfg(not(target_arch = "wasm32"))]
 //! Cegos validation rules and `session_availability`: each rule with a
 //! passing and a failing case.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]

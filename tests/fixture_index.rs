@@ -1,3 +1,5 @@
+// Host tests: they read fixtures from disk; the wasm builds run tests/wasm.rs.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 //! `tests/fixtures/index.json` names the schema of each fixture. Every listed
 //! fixture decodes and round-trips losslessly through its schema by name (the

@@ -1,3 +1,5 @@
+// Host tests: they read fixtures from disk; the wasm builds run tests/wasm.rs.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 //! Decode errors name the JSON path from the error's position (src/json_path.rs)
 //! instead of a second, path-tracking decode. This pins that the two agree:

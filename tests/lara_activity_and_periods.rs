@@ -1,3 +1,5 @@
+// Host tests: they read fixtures from disk; the wasm builds run tests/wasm.rs.
+#![cfg(not(target_arch = "wasm32"))]
 //! The two helpers exported to JavaScript: `inferMemberActivity` and `periodEnd`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 

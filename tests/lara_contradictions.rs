@@ -1,3 +1,5 @@
+// Host tests: they read fixtures from disk; the wasm builds run tests/wasm.rs.
+#![cfg(not(target_arch = "wasm32"))]
 //! One test per contradiction of the Lära documents (specs README 1–8), named
 //! after it. The decisions are written in src/lara/mod.rs.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
