@@ -194,6 +194,10 @@ macro_rules! open_enum {
             }
             /// Every documented value.
             pub const KNOWN: &'static [i64] = &[$($value),+];
+            /// The variant for a wire value (`Unknown` when undocumented).
+            pub fn from_value(raw: i64) -> Self {
+                match raw { $( $value => $name::$variant, )+ other => $name::Unknown(other) }
+            }
         }
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -202,8 +206,7 @@ macro_rules! open_enum {
         }
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let raw = <i64 as ::serde::Deserialize>::deserialize(d)?;
-                Ok(match raw { $( $value => $name::$variant, )+ other => $name::Unknown(other) })
+                Ok($name::from_value(<i64 as ::serde::Deserialize>::deserialize(d)?))
             }
         }
         impl ::tsify::Tsify for $name {

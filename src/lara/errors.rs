@@ -158,8 +158,8 @@ impl LaraErrorCode {
     /// The code's family by range (1000–1099 cycle, 1400–1499 program); `None` outside both.
     pub fn from_number(code: i64) -> Option<Self> {
         match code {
-            1000..=1099 => super::enum_from_i64(code).map(LaraErrorCode::Cycle),
-            1400..=1499 => super::enum_from_i64(code).map(LaraErrorCode::Program),
+            1000..=1099 => Some(LaraErrorCode::Cycle(LaraCycleErrorCode::from_value(code))),
+            1400..=1499 => Some(LaraErrorCode::Program(LaraProgramErrorCode::from_value(code))),
             _ => None,
         }
     }

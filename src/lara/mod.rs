@@ -38,11 +38,6 @@ pub use rules::{infer_member_activity, period_end, LaraPeriodEndError, ACTIVE_ME
 
 use crate::schema::Schema;
 
-/// An open integer enum from its wire number (the open enums accept any number).
-fn enum_from_i64<T: serde::de::DeserializeOwned>(n: i64) -> Option<T> {
-    T::deserialize(serde::de::IntoDeserializer::<serde::de::value::Error>::into_deserializer(n)).ok()
-}
-
 /// The Lära schemas, by name: every request and response of both documents.
 pub const SCHEMAS: &[Schema] = &[
     // program/get
