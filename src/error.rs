@@ -115,11 +115,7 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            Error::UnknownSchema(name) => write!(
-                f,
-                "unknown schema {name:?}; known schemas: {}",
-                crate::schema::names().collect::<Vec<_>>().join(", ")
-            ),
+            Error::UnknownSchema(name) => write!(f, "unknown schema {name:?}; known schemas: {}", crate::schema::names().collect::<Vec<_>>().join(", ")),
         }
     }
 }

@@ -124,12 +124,7 @@ fn validate_bytes<T: Model>(input: &[u8], lang: Lang) -> Result<Vec<Issue>, Deco
 }
 
 /// Every provider's schemas.
-const PROVIDERS: &[&[Schema]] = &[
-    crate::cegos::SCHEMAS,
-    crate::lara::SCHEMAS,
-    crate::france_travail::SCHEMAS,
-    crate::campus_skills::SCHEMAS,
-];
+const PROVIDERS: &[&[Schema]] = &[crate::cegos::SCHEMAS, crate::lara::SCHEMAS, crate::france_travail::SCHEMAS, crate::campus_skills::SCHEMAS];
 
 /// Every schema, in provider order.
 pub fn all() -> impl Iterator<Item = &'static Schema> {
@@ -148,9 +143,7 @@ pub fn find(name: &str) -> Result<&'static Schema, Error> {
 
 /// TypeScript declarations the derive cannot produce (open enums), every provider's.
 pub fn ts_declarations() -> impl Iterator<Item = &'static str> {
-    [crate::cegos::TS_DECLS, crate::lara::TS_DECLS, crate::france_travail::TS_DECLS, crate::campus_skills::TS_DECLS]
-        .into_iter()
-        .flat_map(|d| d.iter().copied())
+    [crate::cegos::TS_DECLS, crate::lara::TS_DECLS, crate::france_travail::TS_DECLS, crate::campus_skills::TS_DECLS].into_iter().flat_map(|d| d.iter().copied())
 }
 
 #[cfg(test)]

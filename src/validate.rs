@@ -156,7 +156,11 @@ impl Validator {
         self.error(field, rule, code, |l| {
             let bounds_fr = if min == 0 { format!("au plus {max}") } else { format!("entre {min} et {max}") };
             let bounds_en = if min == 0 { format!("at most {max}") } else { format!("between {min} and {max}") };
-            msg(l, format!("doit contenir {bounds_fr} caractères (UTF-16) ; en contient {n}"), format!("must be {bounds_en} characters (UTF-16 code units) long; it has {n}"))
+            msg(
+                l,
+                format!("doit contenir {bounds_fr} caractères (UTF-16) ; en contient {n}"),
+                format!("must be {bounds_en} characters (UTF-16 code units) long; it has {n}"),
+            )
         });
         false
     }
@@ -165,15 +169,26 @@ impl Validator {
     /// `start_field` (both relative to the current path). "No date" sentinels
     /// and unreadable dates are skipped here (unreadable ones are reported by
     /// [`Validator::date`]). Returns false only when both are dates and out of order.
-    pub fn date_order(&mut self, start_field: &str, start: &crate::wire::WireDate, end_field: &str, end: &crate::wire::WireDate, rule: &'static str, code: Option<u32>) -> bool {
+    pub fn date_order(
+        &mut self,
+        start_field: &str,
+        start: &crate::wire::WireDate,
+        end_field: &str,
+        end: &crate::wire::WireDate,
+        rule: &'static str,
+        code: Option<u32>,
+    ) -> bool {
         let (Ok(Some(a)), Ok(Some(b))) = (start.timestamp(), end.timestamp()) else { return true };
         if b >= a {
             return true;
         }
         let start_path = self.path_of(start_field);
         self.error(end_field, rule, code, |l| {
-            msg(l, format!("la date de fin {} est antérieure à la date de début {} ({start_path})", end.as_str(), start.as_str()),
-                   format!("end date {} is before start date {} ({start_path})", end.as_str(), start.as_str()))
+            msg(
+                l,
+                format!("la date de fin {} est antérieure à la date de début {} ({start_path})", end.as_str(), start.as_str()),
+                format!("end date {} is before start date {} ({start_path})", end.as_str(), start.as_str()),
+            )
         });
         false
     }

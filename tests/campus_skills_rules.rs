@@ -236,7 +236,10 @@ fn code_name_pairs_map_one_to_one() {
     c[2]["nomMarque"] = json!("École X");
     assert_eq!(
         rules(&issues_of(c.clone())),
-        [("contrats[1].nomMarque".to_string(), "campusskills.contract.marque.pair"), ("contrats[2].codeMarque".to_string(), "campusskills.contract.marque.pair")]
+        [
+            ("contrats[1].nomMarque".to_string(), "campusskills.contract.marque.pair"),
+            ("contrats[2].codeMarque".to_string(), "campusskills.contract.marque.pair")
+        ]
     );
     c[1]["nomMarque"] = json!(null);
     c[2].as_object_mut().unwrap().remove("codeMarque");

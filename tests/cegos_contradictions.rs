@@ -74,7 +74,8 @@ fn contradiction_13_last_place_is_computed_under_both_rules() {
     s.registration_count = Some(9).into();
     s.is_last_place_available = true;
     s.is_high_probability = true;
-    assert!(!rules(&formakit::schema::validate(&CegosSessionResponse { data: s.clone(), extra: Default::default() }, Lang::En)).contains(&"cegos.session.isLastPlaceAvailable.mismatch"));
+    assert!(!rules(&formakit::schema::validate(&CegosSessionResponse { data: s.clone(), extra: Default::default() }, Lang::En))
+        .contains(&"cegos.session.isLastPlaceAvailable.mismatch"));
     // At 5/12 neither rule agrees: warning.
     s.registration_count = Some(5).into();
     let issues = formakit::schema::validate(&CegosSessionResponse { data: s, extra: Default::default() }, Lang::En);

@@ -182,10 +182,14 @@ fn catalogs_with_a_no_date_sentinel_round_trip() {
 
 #[test]
 fn decode_errors_point_into_nested_models() {
-    let e = common::decode_error::<CegosSessionsPage>(br#"{"pageNumber":1,"pageSize":100,"totalItems":1,"totalPages":1,"data":[{"yearlySessionCode":"x","sessionNumber":"one"}]}"#);
+    let e = common::decode_error::<CegosSessionsPage>(
+        br#"{"pageNumber":1,"pageSize":100,"totalItems":1,"totalPages":1,"data":[{"yearlySessionCode":"x","sessionNumber":"one"}]}"#,
+    );
     assert_eq!(e.path, "data[0].sessionNumber");
     assert_eq!(e.expected, "i64");
-    let e = common::decode_error::<CegosCatalogTopicsResponse>(br#"{"data":{"catalogId":1,"year":2025,"topics":[{"id":1,"label":"a","order":1,"subTopics":[{"id":2,"label":"b","order":"x"}]}]}}"#);
+    let e = common::decode_error::<CegosCatalogTopicsResponse>(
+        br#"{"data":{"catalogId":1,"year":2025,"topics":[{"id":1,"label":"a","order":1,"subTopics":[{"id":2,"label":"b","order":"x"}]}]}}"#,
+    );
     assert_eq!(e.path, "data.topics[0].subTopics[0].order");
     let e = common::decode_error::<CegosProductResponse>(br#"{"data":{"productCode":38}}"#);
     assert_eq!(e.path, "data.productCode");

@@ -71,7 +71,8 @@ fn contradiction_10_ais_query_accepts_code_statut_and_sends_code_statut_inscript
     assert_eq!(table.status(), Some("AIS"));
     assert_eq!(table.to_query_string(), "numeroSession=1330305&numeroAction=20_1330305&numeroFormation=20_1262663&codeStatutInscription=AIS");
     // When both are given, the table's name wins and is sent once.
-    let both: AisQuery = formakit::parse(br#"{"numeroSession":"1","numeroAction":"07_1","numeroFormation":"07_2","codeStatut":"XXX","codeStatutInscription":"AIS"}"#).unwrap();
+    let both: AisQuery =
+        formakit::parse(br#"{"numeroSession":"1","numeroAction":"07_1","numeroFormation":"07_2","codeStatut":"XXX","codeStatutInscription":"AIS"}"#).unwrap();
     assert_eq!(both.to_query_string(), "numeroSession=1&numeroAction=07_1&numeroFormation=07_2&codeStatutInscription=AIS");
 }
 
@@ -142,7 +143,14 @@ fn oauth_token_request_and_answers_round_trip() {
         "grant_type=client_credentials&client_id=PAR_formakit_0123456789abcdef&client_secret=s3cr3t%2F%2B%3D%26&scope=application_PAR_formakit_0123456789abcdef+api_parcoursformationv1"
     );
     assert_eq!(req.scopes().collect::<Vec<_>>(), ["application_PAR_formakit_0123456789abcdef", "api_parcoursformationv1"]);
-    assert_eq!(AisTokenRequest::client_credentials("PAR_formakit_0123456789abcdef", "s3cr3t/+=&", &["application_PAR_formakit_0123456789abcdef", "api_parcoursformationv1"]), req);
+    assert_eq!(
+        AisTokenRequest::client_credentials(
+            "PAR_formakit_0123456789abcdef",
+            "s3cr3t/+=&",
+            &["application_PAR_formakit_0123456789abcdef", "api_parcoursformationv1"]
+        ),
+        req
+    );
 
     let token: AisToken = common::assert_lossless(&common::fixture("france_travail/token.json"));
     assert_eq!(token.expires_in, 1500);

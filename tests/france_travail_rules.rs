@@ -46,7 +46,8 @@ fn the_fixtures_are_valid() {
 fn string_lengths_are_counted_in_utf16_code_units() {
     let base = json!({"numeroSession":"1","numeroAction":"07_1","numeroFormation":"07_2"});
     // codeStatutInscription: String 3.
-    for (value, ok) in [("AIS", true), ("ÉTÉ", true), ("e\u{301}t", true), ("e\u{301}te\u{301}", false), ("A😀", true), ("AB😀", false), ("AISX", false)] {
+    for (value, ok) in [("AIS", true), ("ÉTÉ", true), ("e\u{301}t", true), ("e\u{301}te\u{301}", false), ("A😀", true), ("AB😀", false), ("AISX", false)]
+    {
         let mut q = base.clone();
         q["codeStatutInscription"] = json!(value);
         let issues = query(q);
@@ -160,7 +161,10 @@ fn integer_fields_have_digit_bounds_and_no_sign() {
     ais["financementAis"] = json!({"organismeFinanceur":{"identifiantFinanceur":-5,"libelleFinanceur":"Région"}});
     assert_eq!(
         rules(&issues_of(ais.clone())),
-        [("[0].idInscription", "francetravail.ais.idInscription.range"), ("[0].financementAis.organismeFinanceur.identifiantFinanceur", "francetravail.ais.identifiantFinanceur.range")]
+        [
+            ("[0].idInscription", "francetravail.ais.idInscription.range"),
+            ("[0].financementAis.organismeFinanceur.identifiantFinanceur", "francetravail.ais.identifiantFinanceur.range")
+        ]
     );
     ais["idInscription"] = json!(1);
     ais["financementAis"]["organismeFinanceur"]["identifiantFinanceur"] = json!(123);
@@ -297,7 +301,8 @@ fn every_label_and_code_has_its_table_length() {
     ais["codeStatutInscription"] = json!("AISX");
     ais["financementAis"]["convention"]["dispositifFinancement"]["libelleDispositif"] = json!(long);
     ais["financementAis"]["convention"]["typeMarche"]["libelleMarche"] = json!(long);
-    ais["financementAis"]["organismeFinanceur"] = json!({"identifiantFinanceur": 1, "libelleFinanceur": long, "opca": {"indentifiantOpca": "05", "libelleOpca": long}});
+    ais["financementAis"]["organismeFinanceur"] =
+        json!({"identifiantFinanceur": 1, "libelleFinanceur": long, "opca": {"indentifiantOpca": "05", "libelleOpca": long}});
     let issues = issues_of(ais);
     assert_eq!(
         rules(&issues).into_iter().filter(|(_, r)| *r != "francetravail.ais.financement.both").collect::<Vec<_>>(),

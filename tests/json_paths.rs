@@ -104,7 +104,12 @@ fn position_paths_match_path_tracking_on_every_broken_leaf() {
         + agree::<formakit::campus_skills::CampusSyncRequest>("campus_skills/sync_request.json");
     // Visitor errors (an untagged enum matching no variant, a duplicate field),
     // in the last member and in the middle.
-    for text in [r#"{"id":"a","dateToComplete":true}"#, r#"{"id":"a","dateToComplete":true,"name":"x"}"#, r#"{"id":"a","name":"x","name":"y"}"#, r#"{"name":"x","id":"a","name":"y","keywords":""}"#] {
+    for text in [
+        r#"{"id":"a","dateToComplete":true}"#,
+        r#"{"id":"a","dateToComplete":true,"name":"x"}"#,
+        r#"{"id":"a","name":"x","name":"y"}"#,
+        r#"{"name":"x","id":"a","name":"y","keywords":""}"#,
+    ] {
         let ours = formakit::parse::<formakit::lara::LaraProgram>(text.as_bytes()).err().map(|e| match e {
             formakit::Error::Decode(d) => d.path,
             other => panic!("{other}"),
@@ -121,7 +126,9 @@ fn position_paths_match_path_tracking_on_every_broken_leaf() {
 #[test]
 fn syntax_errors_and_trailing_data_name_the_open_container() {
     type P = formakit::cegos::CegosSessionsPage;
-    for (text, path) in [("{\"data\":[{\"x\":1,}]}", "data[0]"), ("{\"data\":[", "data"), ("{\"data\":[]", "data"), ("{\"data\":[]} x", ""), ("[", ""), ("", "")] {
+    for (text, path) in
+        [("{\"data\":[{\"x\":1,}]}", "data[0]"), ("{\"data\":[", "data"), ("{\"data\":[]", "data"), ("{\"data\":[]} x", ""), ("[", ""), ("", "")]
+    {
         match formakit::parse::<P>(text.as_bytes()) {
             Err(formakit::Error::Decode(d)) => assert_eq!(d.path, path, "{text}"),
             other => panic!("{text}: {other:?}"),

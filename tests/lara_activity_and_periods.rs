@@ -8,7 +8,20 @@ use formakit::wire::{Nullable, WireDate};
 
 #[test]
 fn activity_matches_the_documented_statuses_whatever_the_case_accents_and_form() {
-    for status in ["MEMBRE", "Member", "1ère Inscription", "1ERE INSCRIPTION", "inscription", "Temporaire", "autorisation speciale", "Autorisation Spéciale", " autorisation spéciale", "1e\u{300}re inscription", "limitation du droit d’exercice", "  suspension du droit d'exercice  "] {
+    for status in [
+        "MEMBRE",
+        "Member",
+        "1ère Inscription",
+        "1ERE INSCRIPTION",
+        "inscription",
+        "Temporaire",
+        "autorisation speciale",
+        "Autorisation Spéciale",
+        " autorisation spéciale",
+        "1e\u{300}re inscription",
+        "limitation du droit d’exercice",
+        "  suspension du droit d'exercice  ",
+    ] {
         assert!(infer_member_activity(status, None), "{status:?} is active");
     }
     for status in ["Radié", "", "   ", "ancien membre", "réinscription", "membres", "autorisation"] {

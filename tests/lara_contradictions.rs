@@ -74,18 +74,38 @@ fn contradiction_4_dotnet_min_value_is_no_date_and_is_kept_as_sent() {
     let mut open_for_period = p.clone();
     open_for_period.subscription_type = Nullable::Value(LaraSubscriptionType::OpenForPeriod);
     let rules: Vec<_> = validate(&open_for_period, Lang::En).into_iter().map(|i| (i.rule, i.path)).collect();
-    assert_eq!(rules, [("lara.program.subscriptionPeriod.required", "startDate".to_string()), ("lara.program.subscriptionPeriod.required", "endDate".to_string())]);
+    assert_eq!(
+        rules,
+        [("lara.program.subscriptionPeriod.required", "startDate".to_string()), ("lara.program.subscriptionPeriod.required", "endDate".to_string())]
+    );
     // …is never compared with a real one…
-    let status = LaraMemberStatusInput { status: "Membre".into(), start_date: Nullable::Value(WireDate("2024-01-01T00:00:00".into())), end_date: Nullable::Value(WireDate("0001-01-01T00:00:00".into())), ..Default::default() };
+    let status = LaraMemberStatusInput {
+        status: "Membre".into(),
+        start_date: Nullable::Value(WireDate("2024-01-01T00:00:00".into())),
+        end_date: Nullable::Value(WireDate("0001-01-01T00:00:00".into())),
+        ..Default::default()
+    };
     assert!(validate(&LaraChangeCurrentMemberStatusRequest { user_id: Nullable::Value("u%3d".into()), status, ..Default::default() }, Lang::En).is_empty());
     // …and a period starting on it has no end.
-    let period = LaraPeriod { start_date: Nullable::Value(WireDate("0001-01-01T00:00:00".into())), duration: Nullable::Value(2), duration_unit: Nullable::Value(LaraDurationUnit::Years), ..Default::default() };
+    let period = LaraPeriod {
+        start_date: Nullable::Value(WireDate("0001-01-01T00:00:00".into())),
+        duration: Nullable::Value(2),
+        duration_unit: Nullable::Value(LaraDurationUnit::Years),
+        ..Default::default()
+    };
     assert_eq!(period_end(&period), Ok(None));
 }
 
 #[test]
 fn contradiction_5_ids_are_opaque_and_round_trip_byte_identical() {
-    let ids = ["vBW5xMw1VQ2A8DFaNy22zA%3d%3d", "eYlMGw7Dsq7EEUb%2f7tbtNg%3D%3D", "68a9Y6p%2bhVsJJBRcIMOo0w%3d%3d", "vBW5xMw1VQ2A8DFaNy22zA", " vBW5xMw1VQ2A8DFaNy22zA", "raw+/=="];
+    let ids = [
+        "vBW5xMw1VQ2A8DFaNy22zA%3d%3d",
+        "eYlMGw7Dsq7EEUb%2f7tbtNg%3D%3D",
+        "68a9Y6p%2bhVsJJBRcIMOo0w%3d%3d",
+        "vBW5xMw1VQ2A8DFaNy22zA",
+        " vBW5xMw1VQ2A8DFaNy22zA",
+        "raw+/==",
+    ];
     for id in ids {
         let quoted = serde_json::to_string(id).unwrap();
         let input = format!(r#"{{"id":{quoted},"branches":[{quoted}]}}"#);
@@ -115,7 +135,9 @@ fn contradiction_6_date_to_complete_accepts_a_date_string_and_a_number() {
 #[test]
 fn contradiction_6_enrolment_type_is_numbered_in_the_document_order() {
     assert_eq!(LaraEnrolmentType::KNOWN, [0, 1, 2]);
-    for (n, expected) in [(0, LaraEnrolmentType::SelfEnrolment), (1, LaraEnrolmentType::Manual), (2, LaraEnrolmentType::External), (3, LaraEnrolmentType::Unknown(3))] {
+    for (n, expected) in
+        [(0, LaraEnrolmentType::SelfEnrolment), (1, LaraEnrolmentType::Manual), (2, LaraEnrolmentType::External), (3, LaraEnrolmentType::Unknown(3))]
+    {
         let p: LaraProgram = common::assert_lossless(format!(r#"{{"id":"a","enrolmentType":{n}}}"#).as_bytes());
         assert_eq!(p.enrolment_type, Nullable::Value(expected));
     }

@@ -218,7 +218,19 @@ fn every_documented_error_code_is_typed_with_a_message_and_descriptions() {
 #[test]
 fn ts_declarations_cover_every_open_enum() {
     let decls = TS_DECLS.join("\n");
-    for name in ["LaraLanguage", "LaraSubscriptionType", "LaraVisibilityType", "LaraProgramStatus", "LaraEnrolmentType", "LaraAuthorizationType", "LaraExpirationType", "LaraDurationUnit", "LaraRequirementType", "LaraProgramErrorCode", "LaraCycleErrorCode"] {
+    for name in [
+        "LaraLanguage",
+        "LaraSubscriptionType",
+        "LaraVisibilityType",
+        "LaraProgramStatus",
+        "LaraEnrolmentType",
+        "LaraAuthorizationType",
+        "LaraExpirationType",
+        "LaraDurationUnit",
+        "LaraRequirementType",
+        "LaraProgramErrorCode",
+        "LaraCycleErrorCode",
+    ] {
         assert!(decls.contains(&format!("export type {name} = ")), "{name}");
     }
     assert!(decls.contains("export type LaraEnrolmentType = 0 | 1 | 2 | (number & {});"));

@@ -85,7 +85,10 @@ fn subscription_type_2_requires_ordered_dates() {
     assert_eq!(missing, ["lara.program.subscriptionPeriod.required"]);
     let no_dates = rules::<LaraProgram>(&program(r#","subscriptionType":2,"startDate":"0001-01-01T00:00:00","endDate":null"#));
     assert_eq!(no_dates, ["lara.program.subscriptionPeriod.required", "lara.program.subscriptionPeriod.required"]);
-    assert!(rules::<LaraProgram>(&program(r#","subscriptionType":0,"startDate":"2025-06-30T00:00:00","endDate":"2025-01-01T00:00:00""#)).is_empty(), "only type 2 uses the window");
+    assert!(
+        rules::<LaraProgram>(&program(r#","subscriptionType":0,"startDate":"2025-06-30T00:00:00","endDate":"2025-01-01T00:00:00""#)).is_empty(),
+        "only type 2 uses the window"
+    );
 }
 
 #[test]
@@ -125,7 +128,10 @@ fn branches_required_1432_and_each_valid_1433() {
 #[test]
 fn program_update_warns_about_read_only_fields() {
     assert!(rules::<LaraProgramUpdateRequest>(r#"{"id":"a","name":"Nouveau nom"}"#).is_empty());
-    assert_eq!(rules::<LaraProgramUpdateRequest>(r#"{"id":"a","catalogLink":"x","lastModificationDate":"0001-01-01T00:00:00"}"#), ["lara.program.readOnly", "lara.program.readOnly"]);
+    assert_eq!(
+        rules::<LaraProgramUpdateRequest>(r#"{"id":"a","catalogLink":"x","lastModificationDate":"0001-01-01T00:00:00"}"#),
+        ["lara.program.readOnly", "lara.program.readOnly"]
+    );
     assert_eq!(rules::<LaraProgramUpdateRequest>(r#"{"id":"a","name":"ab"}"#), ["lara.program.name.length"]);
 }
 
@@ -134,7 +140,9 @@ fn cycle_ids_1000_1001_and_member_ids_1002_1003() {
     assert!(rules::<LaraPeriodListRequest>(r#"{"id":"vBW5xMw1VQ2A8DFaNy22zA"}"#).is_empty());
     assert_eq!(issues::<LaraPeriodListRequest>(r#"{"id":""}"#)[0].2, Some(1000));
     assert_eq!(issues::<LaraPeriodListRequest>(r#"{"id":"a b"}"#)[0].2, Some(1001));
-    let progress = |id: &str, member: &str| issues::<LaraUserProgressRequest>(&format!(r#"{{"id":"{id}","memberId":"{member}"}}"#)).into_iter().map(|i| (i.0, i.2)).collect::<Vec<_>>();
+    let progress = |id: &str, member: &str| {
+        issues::<LaraUserProgressRequest>(&format!(r#"{{"id":"{id}","memberId":"{member}"}}"#)).into_iter().map(|i| (i.0, i.2)).collect::<Vec<_>>()
+    };
     assert!(progress("a%2fb", "m%3d").is_empty());
     assert_eq!(progress("", ""), [("lara.cycle.id.required", Some(1000)), ("lara.cycle.memberId.required", Some(1002))]);
     assert_eq!(progress("a", "m m"), [("lara.cycle.memberId.invalid", Some(1003))]);
@@ -146,29 +154,58 @@ fn member_is_named_by_user_id_or_by_the_custom_field_pair() {
     assert!(target(r#""userId":"DTUvbcrKNN3szXg6aQY%2fSg%3d%3d""#).is_empty());
     assert!(target(r#""customFieldAPIName":"member_status","customFieldValue":"12345""#).is_empty());
     assert!(target(r#""userId":"","customFieldAPIName":"member_status","customFieldValue":"12345""#).is_empty(), "an empty userId falls back on the pair");
-    assert_eq!(target(""), [
-        ("lara.cycle.member.customFieldAPIName.required", "customFieldAPIName".to_string(), Some(1004)),
-        ("lara.cycle.member.customFieldValue.required", "customFieldValue".to_string(), Some(1002)),
-    ]);
+    assert_eq!(
+        target(""),
+        [
+            ("lara.cycle.member.customFieldAPIName.required", "customFieldAPIName".to_string(), Some(1004)),
+            ("lara.cycle.member.customFieldValue.required", "customFieldValue".to_string(), Some(1002)),
+        ]
+    );
     assert_eq!(target(r#""customFieldValue":"12345""#), [("lara.cycle.member.customFieldAPIName.required", "customFieldAPIName".to_string(), Some(1004))]);
-    assert_eq!(target(r#""userId":null,"customFieldAPIName":"member_status""#), [("lara.cycle.member.customFieldValue.required", "customFieldValue".to_string(), Some(1002))]);
+    assert_eq!(
+        target(r#""userId":null,"customFieldAPIName":"member_status""#),
+        [("lara.cycle.member.customFieldValue.required", "customFieldValue".to_string(), Some(1002))]
+    );
     assert_eq!(target(r#""userId":"pas un id""#), [("lara.cycle.member.userId.invalid", "userId".to_string(), Some(1009))]);
 }
 
 #[test]
 fn statuses_1006_status_1007_entry_1008_dates_1010() {
-    let all = |statuses: &str| issues::<LaraUpdateMemberStatusesRequest>(&format!(r#"{{"userId":"u%3d","statuses":{statuses}}}"#)).into_iter().map(|i| (i.0, i.1, i.2)).collect::<Vec<_>>();
-    assert!(all(r#"[{"status":"Membre","isActiveMember":true,"startDate":"2018-02-08T15:02:45.73","endDate":"2018-02-08T15:02:45.73"}]"#).is_empty(), "equal dates are fine");
+    let all = |statuses: &str| {
+        issues::<LaraUpdateMemberStatusesRequest>(&format!(r#"{{"userId":"u%3d","statuses":{statuses}}}"#))
+            .into_iter()
+            .map(|i| (i.0, i.1, i.2))
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        all(r#"[{"status":"Membre","isActiveMember":true,"startDate":"2018-02-08T15:02:45.73","endDate":"2018-02-08T15:02:45.73"}]"#).is_empty(),
+        "equal dates are fine"
+    );
     assert_eq!(all("[]"), [("lara.cycle.statuses.required", "statuses".to_string(), Some(1006))]);
-    assert_eq!(all(r#"[{"status":"Membre"},{"status":"  ","isActiveMember":true}]"#), [("lara.cycle.status.required", "statuses[1].status".to_string(), Some(1007))]);
-    assert_eq!(all(r#"[{"status":"Membre","startDate":"2020-12-31T00:00:00","endDate":"2020-01-01T00:00:00"}]"#), [("lara.cycle.status.dateOrder", "statuses[0].endDate".to_string(), Some(1010))]);
-    assert!(all(r#"[{"status":"Membre","startDate":"2020-06-01T00:00:00+02:00","endDate":"2020-05-31T22:00:01Z"}]"#).is_empty(), "one second later, written in another zone");
+    assert_eq!(
+        all(r#"[{"status":"Membre"},{"status":"  ","isActiveMember":true}]"#),
+        [("lara.cycle.status.required", "statuses[1].status".to_string(), Some(1007))]
+    );
+    assert_eq!(
+        all(r#"[{"status":"Membre","startDate":"2020-12-31T00:00:00","endDate":"2020-01-01T00:00:00"}]"#),
+        [("lara.cycle.status.dateOrder", "statuses[0].endDate".to_string(), Some(1010))]
+    );
+    assert!(
+        all(r#"[{"status":"Membre","startDate":"2020-06-01T00:00:00+02:00","endDate":"2020-05-31T22:00:01Z"}]"#).is_empty(),
+        "one second later, written in another zone"
+    );
 
-    let one = |entry: &str, status: &str| issues::<LaraUpdateMemberStatusRequest>(&format!(r#"{{"userId":"u%3d","entryId":"{entry}","status":{status}}}"#)).into_iter().map(|i| (i.0, i.1, i.2)).collect::<Vec<_>>();
+    let one = |entry: &str, status: &str| {
+        issues::<LaraUpdateMemberStatusRequest>(&format!(r#"{{"userId":"u%3d","entryId":"{entry}","status":{status}}}"#))
+            .into_iter()
+            .map(|i| (i.0, i.1, i.2))
+            .collect::<Vec<_>>()
+    };
     assert!(one("DTUvbcrKNN3szXg6aQY%2fSg%3d%3d", r#"{"status":"Membre"}"#).is_empty());
     assert_eq!(one("", r#"{"status":"Membre"}"#), [("lara.cycle.entryId.invalid", "entryId".to_string(), Some(1008))]);
     assert_eq!(one("e", r#"{"status":""}"#), [("lara.cycle.status.required", "status.status".to_string(), Some(1007))]);
-    let change = issues::<LaraChangeCurrentMemberStatusRequest>(r#"{"status":{"status":"Membre","startDate":"2024-02-01T00:00:00","endDate":"2024-01-01T00:00:00"}}"#);
+    let change =
+        issues::<LaraChangeCurrentMemberStatusRequest>(r#"{"status":{"status":"Membre","startDate":"2024-02-01T00:00:00","endDate":"2024-01-01T00:00:00"}}"#);
     let change: Vec<_> = change.into_iter().map(|i| i.2).collect();
     assert_eq!(change, [Some(1004), Some(1002), Some(1010)]);
 }

@@ -56,7 +56,10 @@ fn malformed_inputs() -> Vec<Vec<u8>> {
                 let at = next() as usize % doc.len();
                 doc.splice(at..at, b"\xff\xfe{[\"".iter().copied());
             }
-            _ => doc = format!("{{\"data\":[{}]}}", ["null", "1e999", "-0", "\"\\ud800\"", "[[[[[[[[", "{\"id\":18446744073709551616}"][next() as usize % 6]).into_bytes(),
+            _ => {
+                doc = format!("{{\"data\":[{}]}}", ["null", "1e999", "-0", "\"\\ud800\"", "[[[[[[[[", "{\"id\":18446744073709551616}"][next() as usize % 6])
+                    .into_bytes()
+            }
         }
         out.push(doc);
     }

@@ -41,10 +41,7 @@ pub struct TokenStore {
 
 impl TokenStore {
     pub fn new(seed: u64) -> TokenStore {
-        TokenStore {
-            inner: Mutex::new((0, BTreeMap::new())),
-            seed,
-        }
+        TokenStore { inner: Mutex::new((0, BTreeMap::new())), seed }
     }
 
     pub fn issue(&self, provider: Provider, ttl: Duration) -> String {
@@ -55,8 +52,7 @@ impl TokenStore {
         let now = Instant::now();
         guard.1.retain(|_, (_, exp)| *exp > now);
         guard.0 += 1;
-        let mut r =
-            crate::data::rng::Rng::new(self.seed ^ guard.0.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        let mut r = crate::data::rng::Rng::new(self.seed ^ guard.0.wrapping_mul(0x9e37_79b9_7f4a_7c15));
         let prefix = match provider {
             Provider::Cegos => "cegos",
             Provider::FranceTravail => "ft",
@@ -82,12 +78,8 @@ impl TokenStore {
 }
 
 fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
-    let mut res = http::json(
-        status,
-        &json!({"error": error, "error_description": description}),
-    );
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    let mut res = http::json(status, &json!({"error": error, "error_description": description}));
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res
 }
 
@@ -95,11 +87,7 @@ fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
 fn credentials(headers: &HeaderMap, form: &[(String, String)]) -> (Option<String>, Option<String>) {
     let get = |k: &str| form.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
     let (mut id, mut secret) = (get("client_id"), get("client_secret"));
-    if let Some(basic) = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Basic "))
-    {
+    if let Some(basic) = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Basic ")) {
         if let Some(decoded) = base64_decode(basic.trim()) {
             if let Some((i, s)) = decoded.split_once(':') {
                 id = id.or(Some(i.to_string()));
@@ -142,58 +130,25 @@ fn token_endpoint(
 ) -> Response {
     let form: Vec<(String, String)> = match serde_urlencoded::from_bytes(body) {
         Ok(f) => f,
-        Err(e) => {
-            return oauth_error(
-                StatusCode::BAD_REQUEST,
-                "invalid_request",
-                &format!("the body must be application/x-www-form-urlencoded: {e}"),
-            )
-        }
+        Err(e) => return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", &format!("the body must be application/x-www-form-urlencoded: {e}")),
     };
-    let grant = form
-        .iter()
-        .find(|(k, _)| k == "grant_type")
-        .map(|(_, v)| v.as_str());
+    let grant = form.iter().find(|(k, _)| k == "grant_type").map(|(_, v)| v.as_str());
     match grant {
-        None => {
-            return oauth_error(
-                StatusCode::BAD_REQUEST,
-                "invalid_request",
-                "grant_type is missing (expected client_credentials)",
-            )
-        }
+        None => return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", "grant_type is missing (expected client_credentials)"),
         Some("client_credentials") => {}
         Some(other) => {
-            return oauth_error(
-                StatusCode::BAD_REQUEST,
-                "unsupported_grant_type",
-                &format!("grant_type {other:?} is not supported; use client_credentials"),
-            )
+            return oauth_error(StatusCode::BAD_REQUEST, "unsupported_grant_type", &format!("grant_type {other:?} is not supported; use client_credentials"))
         }
     }
     let (id, secret) = credentials(headers, &form);
     let (id, secret) = match (id, secret) {
         (Some(i), Some(s)) => (i, s),
-        _ => {
-            return oauth_error(
-                StatusCode::BAD_REQUEST,
-                "invalid_request",
-                "client_id and client_secret are required (form body or HTTP Basic)",
-            )
-        }
+        _ => return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", "client_id and client_secret are required (form body or HTTP Basic)"),
     };
     if id != CLIENT_ID || secret != CLIENT_SECRET {
-        return oauth_error(
-            StatusCode::BAD_REQUEST,
-            "invalid_client",
-            "client authentication failed (sandbox credentials: sandbox / sandbox-secret)",
-        );
+        return oauth_error(StatusCode::BAD_REQUEST, "invalid_client", "client authentication failed (sandbox credentials: sandbox / sandbox-secret)");
     }
-    let requested = form
-        .iter()
-        .find(|(k, _)| k == "scope")
-        .map(|(_, v)| v.as_str())
-        .unwrap_or("");
+    let requested = form.iter().find(|(k, _)| k == "scope").map(|(_, v)| v.as_str()).unwrap_or("");
     let scope = match check_scope(requested, &id) {
         Ok(s) => s,
         Err(e) => return oauth_error(StatusCode::BAD_REQUEST, "invalid_scope", &e),
@@ -203,33 +158,19 @@ fn token_endpoint(
         Provider::FranceTravail => state.config.ft_token_ttl,
     };
     let token = state.tokens.issue(provider, ttl);
-    let mut res = http::json(
-        StatusCode::OK,
-        &json!({"access_token": token, "expires_in": ttl.as_secs(), "token_type": "Bearer", "scope": scope}),
-    );
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    let mut res = http::json(StatusCode::OK, &json!({"access_token": token, "expires_in": ttl.as_secs(), "token_type": "Bearer", "scope": scope}));
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res
 }
 
 /// `POST /cegos/connect/token` — scope `api-cegos` (the default when absent).
-pub async fn cegos_token(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
+pub async fn cegos_token(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     token_endpoint(&state, &headers, &body, Provider::Cegos, |scope, _| {
-        let scope = if scope.trim().is_empty() {
-            CEGOS_SCOPE
-        } else {
-            scope.trim()
-        };
+        let scope = if scope.trim().is_empty() { CEGOS_SCOPE } else { scope.trim() };
         if scope.split_whitespace().all(|s| s == CEGOS_SCOPE) {
             Ok(CEGOS_SCOPE.to_string())
         } else {
-            Err(format!(
-                "unknown scope {scope:?}; the catalog API uses {CEGOS_SCOPE:?}"
-            ))
+            Err(format!("unknown scope {scope:?}; the catalog API uses {CEGOS_SCOPE:?}"))
         }
     })
 }
@@ -253,51 +194,21 @@ pub async fn france_travail_token(State(state): State<AppState>, req: Request) -
     let headers = req.headers().clone();
     let body = match axum::body::to_bytes(req.into_body(), 1 << 20).await {
         Ok(b) => b,
-        Err(e) => {
-            return oauth_error(
-                StatusCode::BAD_REQUEST,
-                "invalid_request",
-                &format!("unreadable body: {e}"),
-            )
-        }
+        Err(e) => return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", &format!("unreadable body: {e}")),
     };
-    token_endpoint(
-        &state,
-        &headers,
-        &body,
-        Provider::FranceTravail,
-        |scope, id| {
-            // Accept `application_<client_id>` and any `api_…` scope; reject the rest.
-            let bad: Vec<&str> = scope
-                .split_whitespace()
-                .filter(|s| {
-                    !(s.starts_with("api_")
-                        || *s == format!("application_{id}")
-                        || *s == "o2dsoffre")
-                })
-                .collect();
-            if bad.is_empty() {
-                Ok(if scope.trim().is_empty() {
-                    format!("application_{id} api_parcoursformationv1")
-                } else {
-                    scope.trim().to_string()
-                })
-            } else {
-                Err(format!(
-                    "invalid scope(s) {bad:?}; use application_{id} and api_… scopes"
-                ))
-            }
-        },
-    )
+    token_endpoint(&state, &headers, &body, Provider::FranceTravail, |scope, id| {
+        // Accept `application_<client_id>` and any `api_…` scope; reject the rest.
+        let bad: Vec<&str> = scope.split_whitespace().filter(|s| !(s.starts_with("api_") || *s == format!("application_{id}") || *s == "o2dsoffre")).collect();
+        if bad.is_empty() {
+            Ok(if scope.trim().is_empty() { format!("application_{id} api_parcoursformationv1") } else { scope.trim().to_string() })
+        } else {
+            Err(format!("invalid scope(s) {bad:?}; use application_{id} and api_… scopes"))
+        }
+    })
 }
 
 fn unauthorized(description: &str) -> Response {
-    let mut res = http::error(
-        StatusCode::UNAUTHORIZED,
-        "invalid_token",
-        description,
-        "header.Authorization",
-    );
+    let mut res = http::error(StatusCode::UNAUTHORIZED, "invalid_token", description, "header.Authorization");
     let value = format!("Bearer error=\"invalid_token\", error_description=\"{description}\"");
     if let Ok(v) = HeaderValue::from_str(&value) {
         res.headers_mut().insert(header::WWW_AUTHENTICATE, v);
@@ -308,28 +219,13 @@ fn unauthorized(description: &str) -> Response {
 fn bearer(req: &Request) -> Option<String> {
     let v = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = v.trim().split_once(' ')?;
-    scheme
-        .eq_ignore_ascii_case("bearer")
-        .then(|| token.trim().to_string())
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_string())
 }
 
-async fn require(
-    state: AppState,
-    provider: Option<Provider>,
-    req: Request,
-    next: Next,
-) -> Response {
+async fn require(state: AppState, provider: Option<Provider>, req: Request, next: Next) -> Response {
     let token = bearer(&req).or_else(|| {
         // Static-key providers also take the key alone in X-Api-Key.
-        provider
-            .is_none()
-            .then(|| {
-                req.headers()
-                    .get("x-api-key")
-                    .and_then(|v| v.to_str().ok())
-                    .map(str::to_string)
-            })
-            .flatten()
+        provider.is_none().then(|| req.headers().get("x-api-key").and_then(|v| v.to_str().ok()).map(str::to_string)).flatten()
     });
     let Some(token) = token else {
         return unauthorized("missing bearer token (Authorization: Bearer <token>)");
@@ -352,11 +248,7 @@ pub async fn require_cegos(State(state): State<AppState>, req: Request, next: Ne
     require(state, Some(Provider::Cegos), req, next).await
 }
 
-pub async fn require_france_travail(
-    State(state): State<AppState>,
-    req: Request,
-    next: Next,
-) -> Response {
+pub async fn require_france_travail(State(state): State<AppState>, req: Request, next: Next) -> Response {
     require(state, Some(Provider::FranceTravail), req, next).await
 }
 

@@ -11,10 +11,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::auth;
-use crate::data::cegos::{
-    Part, ProductBase, ProductHydrated, RelatedProduct, Session, SessionPart, PAGE_SIZE,
-    REMOTE_CITY,
-};
+use crate::data::cegos::{Part, ProductBase, ProductHydrated, RelatedProduct, Session, SessionPart, PAGE_SIZE, REMOTE_CITY};
 use crate::dates::DateExt;
 use crate::http;
 use crate::AppState;
@@ -31,11 +28,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/Sessions", get(sessions))
         .route("/v1/Sessions/{yearlySessionCode}", get(session))
         .route_layer(from_fn_with_state(state.clone(), auth::require_cegos));
-    Router::new()
-        .route("/connect/token", post(auth::cegos_token))
-        .merge(protected)
-        .fallback(crate::not_found)
-        .with_state(state)
+    Router::new().route("/connect/token", post(auth::cegos_token)).merge(protected).fallback(crate::not_found).with_state(state)
 }
 
 async fn catalogs(State(state): State<AppState>) -> Response {
@@ -53,10 +46,7 @@ async fn topics(State(state): State<AppState>, RawQuery(q): RawQuery) -> Respons
         Ok(Some(id)) if id != tree.catalog_id => http::error(
             StatusCode::NOT_FOUND,
             "not_found",
-            &format!(
-                "catalog {id} has no topic tree; the sandbox's tree belongs to catalog {}",
-                tree.catalog_id
-            ),
+            &format!("catalog {id} has no topic tree; the sandbox's tree belongs to catalog {}", tree.catalog_id),
             "query.catalogId",
         ),
         Ok(_) => http::data(tree),
@@ -93,18 +83,8 @@ fn page<T: Serialize>(items: Vec<T>, pairs: &[(String, String)]) -> Result<Page<
     let total_pages = total_items.div_ceil(PAGE_SIZE);
     let requested = http::query_int(pairs, "pageNumber")?.unwrap_or(1);
     let page_number = requested.clamp(1, total_pages.max(1) as i64) as usize;
-    let data = items
-        .into_iter()
-        .skip((page_number - 1) * PAGE_SIZE)
-        .take(PAGE_SIZE)
-        .collect();
-    Ok(Page {
-        data,
-        page_number,
-        page_size: PAGE_SIZE,
-        total_items,
-        total_pages,
-    })
+    let data = items.into_iter().skip((page_number - 1) * PAGE_SIZE).take(PAGE_SIZE).collect();
+    Ok(Page { data, page_number, page_size: PAGE_SIZE, total_items, total_pages })
 }
 
 async fn products(State(state): State<AppState>, RawQuery(q): RawQuery) -> Response {
@@ -116,11 +96,7 @@ async fn products(State(state): State<AppState>, RawQuery(q): RawQuery) -> Respo
             .cegos
             .products
             .iter()
-            .map(|p| ProductView {
-                base: &p.base,
-                related: Some(&p.related),
-                hydrated: hydrate.then_some(&p.hydrated),
-            })
+            .map(|p| ProductView { base: &p.base, related: Some(&p.related), hydrated: hydrate.then_some(&p.hydrated) })
             .collect();
         Ok::<_, Response>(http::json(StatusCode::OK, &page(views, &pairs)?))
     })();
@@ -129,11 +105,7 @@ async fn products(State(state): State<AppState>, RawQuery(q): RawQuery) -> Respo
 
 /// `/v1/Products/{yearlyProductCode}`: `202500038`; the bare product code
 /// (`38`) is accepted too.
-async fn product(
-    State(state): State<AppState>,
-    Path(code): Path<String>,
-    RawQuery(q): RawQuery,
-) -> Response {
+async fn product(State(state): State<AppState>, Path(code): Path<String>, RawQuery(q): RawQuery) -> Response {
     let result = (|| {
         let pairs = http::query_pairs(q.as_deref())?;
         let hydrate = http::query_bool(&pairs, "hydrate")?.unwrap_or(false);
@@ -144,14 +116,7 @@ async fn product(
             .products
             .iter()
             .find(|p| p.base.yearly_product_code == code)
-            .or_else(|| {
-                state
-                    .data
-                    .cegos
-                    .products
-                    .iter()
-                    .find(|p| p.base.product_code == code.trim_start_matches('0'))
-            });
+            .or_else(|| state.data.cegos.products.iter().find(|p| p.base.product_code == code.trim_start_matches('0')));
         let Some(p) = found else {
             return Err(http::error(
                 StatusCode::NOT_FOUND,
@@ -161,11 +126,7 @@ async fn product(
             ));
         };
         // Detail: relatedProducts only with hydrate (the detail table says so).
-        let view = ProductView {
-            base: &p.base,
-            related: hydrate.then_some(&p.related[..]),
-            hydrated: hydrate.then_some(&p.hydrated),
-        };
+        let view = ProductView { base: &p.base, related: hydrate.then_some(&p.related[..]), hydrated: hydrate.then_some(&p.hydrated) };
         Ok(http::data(view))
     })();
     result.unwrap_or_else(|r| r)
@@ -249,12 +210,8 @@ fn session_view(s: &Session, style: Style, with_parts: bool) -> SessionView<'_> 
         price: s.price,
         component_count: s.parts.len(),
         inter_discount_price: s.inter_discount_price,
-        start_date: first
-            .map(|p| p.date.at(p.start.0, p.start.1, zone))
-            .unwrap_or_default(),
-        end_date: last
-            .map(|p| p.date.at(p.end.0, p.end.1, zone))
-            .unwrap_or_default(),
+        start_date: first.map(|p| p.date.at(p.start.0, p.start.1, zone)).unwrap_or_default(),
+        end_date: last.map(|p| p.date.at(p.end.0, p.end.1, zone)).unwrap_or_default(),
         duration_in_days: duration,
         guaranteed_session: s.guaranteed,
         is_remote: remote,
@@ -267,16 +224,7 @@ fn session_view(s: &Session, style: Style, with_parts: bool) -> SessionView<'_> 
         limit_max: max,
         status: s.status,
         top_cpf: s.top_cpf,
-        parts: with_parts.then(|| {
-            s.parts
-                .iter()
-                .enumerate()
-                .map(|(i, p)| SessionPart {
-                    number: i as u32 + 1,
-                    ..part_view(p, zone)
-                })
-                .collect()
-        }),
+        parts: with_parts.then(|| s.parts.iter().enumerate().map(|(i, p)| SessionPart { number: i as u32 + 1, ..part_view(p, zone) }).collect()),
     }
 }
 
@@ -286,15 +234,9 @@ async fn sessions(State(state): State<AppState>, RawQuery(q): RawQuery) -> Respo
     let result = (|| {
         let pairs = http::query_pairs(q.as_deref())?;
         let hydrate = http::query_bool(&pairs, "hydrate")?.unwrap_or(false);
-        let product = http::query_get(&pairs, "productCode")
-            .map(str::trim)
-            .filter(|s| !s.is_empty());
-        let yearly = http::query_get(&pairs, "yearlyProductCode")
-            .map(|s| s.trim().replace('-', ""))
-            .filter(|s| !s.is_empty());
-        let city = http::query_get(&pairs, "city")
-            .map(str::trim)
-            .filter(|s| !s.is_empty());
+        let product = http::query_get(&pairs, "productCode").map(str::trim).filter(|s| !s.is_empty());
+        let yearly = http::query_get(&pairs, "yearlyProductCode").map(|s| s.trim().replace('-', "")).filter(|s| !s.is_empty());
+        let city = http::query_get(&pairs, "city").map(str::trim).filter(|s| !s.is_empty());
         let views: Vec<SessionView> = state
             .data
             .cegos
@@ -305,11 +247,7 @@ async fn sessions(State(state): State<AppState>, RawQuery(q): RawQuery) -> Respo
                 yearly.as_deref().is_none_or(|y| {
                     let compact = s.yearly_product_code.replace('-', "");
                     // Products pad the code to 5 digits (202500038), sessions do not (2025-38).
-                    compact == y
-                        || y.len() == 9
-                            && y.get(..4).zip(y.get(4..)).is_some_and(|(yr, c)| {
-                                compact == format!("{yr}{}", c.trim_start_matches('0'))
-                            })
+                    compact == y || y.len() == 9 && y.get(..4).zip(y.get(4..)).is_some_and(|(yr, c)| compact == format!("{yr}{}", c.trim_start_matches('0')))
                 })
             })
             .filter(|s| city.is_none_or(|c| s.city.eq_ignore_ascii_case(c)))

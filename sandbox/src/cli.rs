@@ -11,11 +11,7 @@ use crate::faults::FaultSpec;
 use crate::Config;
 
 #[derive(Parser, Debug)]
-#[command(
-    name = "formakit-sandbox",
-    version,
-    about = "Plays Cegos, Lära, France Travail and Campus Skills on loopback, with faults on demand."
-)]
+#[command(name = "formakit-sandbox", version, about = "Plays Cegos, Lära, France Travail and Campus Skills on loopback, with faults on demand.")]
 pub struct Args {
     /// Address to bind (keep it on loopback).
     #[arg(long, default_value = "127.0.0.1")]
@@ -61,13 +57,7 @@ fn parse_fault(s: &str) -> Result<FaultSpec, String> {
 /// `<workspace>/<name>` when it exists (the crate lives in `<workspace>/sandbox`),
 /// else `./<name>` or `../<name>` relative to the working directory.
 fn default_dir(name: &str) -> Option<PathBuf> {
-    let candidates = [
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("..")
-            .join(name),
-        PathBuf::from(name),
-        PathBuf::from("..").join(name),
-    ];
+    let candidates = [PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(name), PathBuf::from(name), PathBuf::from("..").join(name)];
     candidates.into_iter().find(|p| p.is_dir())
 }
 
@@ -91,11 +81,7 @@ impl Args {
             c.ft_token_ttl = Duration::from_secs(ttl);
         }
         if let Some(m) = self.campus_models {
-            c.campus_models = m
-                .into_iter()
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect();
+            c.campus_models = m.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
         }
         c
     }

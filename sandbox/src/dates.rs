@@ -32,10 +32,7 @@ pub trait DateExt: Sized {
 
 impl DateExt for Date {
     fn today_utc() -> Date {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
+        let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
         Date::from_days_since_epoch((secs / 86_400) as i64)
     }
 
@@ -55,11 +52,7 @@ impl DateExt for Date {
         if b.len() != 10 || b.get(2) != Some(&b'/') || b.get(5) != Some(&b'/') {
             return None;
         }
-        if !s
-            .chars()
-            .enumerate()
-            .all(|(i, c)| i == 2 || i == 5 || c.is_ascii_digit())
-        {
+        if !s.chars().enumerate().all(|(i, c)| i == 2 || i == 5 || c.is_ascii_digit()) {
             return None;
         }
         let d = s.get(0..2)?.parse().ok()?;
@@ -82,11 +75,7 @@ impl DateExt for Date {
 
     fn paris_offset(self) -> &'static str {
         let last_sunday = |month: u8| {
-            let last = Date {
-                year: self.year,
-                month,
-                day: 31,
-            };
+            let last = Date { year: self.year, month, day: 31 };
             // weekday(): 1 = Monday … 7 = Sunday.
             last.add_days(-i64::from(last.weekday() % 7))
         };
@@ -141,15 +130,9 @@ mod tests {
 
     #[test]
     fn formats_and_offsets() {
-        assert_eq!(
-            Date::parse_fr("29/02/2024").map(|d| d.to_string()),
-            Some("2024-02-29".into())
-        );
+        assert_eq!(Date::parse_fr("29/02/2024").map(|d| d.to_string()), Some("2024-02-29".into()));
         assert_eq!(Date::parse_fr("30/02/2024"), None);
-        assert_eq!(
-            Date::parse_iso("2024-02-29").map(Date::fr),
-            Some("29/02/2024".into())
-        );
+        assert_eq!(Date::parse_iso("2024-02-29").map(Date::fr), Some("29/02/2024".into()));
         assert!(parse_datetime_ms("2018-02-08T15:02:45.73").is_some());
         assert!(parse_datetime_ms("2018-10-22T00:00:00+02:00").is_some());
         assert!(parse_datetime_ms("2018-10-22X").is_none());

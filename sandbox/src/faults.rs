@@ -45,10 +45,7 @@ pub struct FaultSpec {
 }
 
 fn millis(item: &str, v: &str) -> Result<u64, String> {
-    let ms: u64 = v
-        .trim()
-        .parse()
-        .map_err(|_| format!("`{item}`: expected a number of milliseconds"))?;
+    let ms: u64 = v.trim().parse().map_err(|_| format!("`{item}`: expected a number of milliseconds"))?;
     if ms > MAX_MS {
         return Err(format!("`{item}`: at most {MAX_MS} ms"));
     }
@@ -155,22 +152,12 @@ impl ConnHandle {
 fn request_spec(req: &Request) -> Result<FaultSpec, Response> {
     let mut spec = FaultSpec::default();
     if let Some(v) = req.headers().get(HEADER) {
-        let s = v.to_str().map_err(|_| {
-            http::bad_request(
-                "invalid_fault",
-                "the fault header is not ASCII",
-                "header.X-Formakit-Fault",
-            )
-        })?;
-        spec = s.parse().map_err(|e: String| {
-            http::bad_request("invalid_fault", &e, "header.X-Formakit-Fault")
-        })?;
+        let s = v.to_str().map_err(|_| http::bad_request("invalid_fault", "the fault header is not ASCII", "header.X-Formakit-Fault"))?;
+        spec = s.parse().map_err(|e: String| http::bad_request("invalid_fault", &e, "header.X-Formakit-Fault"))?;
     }
     let pairs = http::query_pairs(req.uri().query())?;
     for (k, v) in pairs.iter().filter(|(k, _)| k == QUERY) {
-        let q: FaultSpec = v
-            .parse()
-            .map_err(|e: String| http::bad_request("invalid_fault", &e, &format!("query.{k}")))?;
+        let q: FaultSpec = v.parse().map_err(|e: String| http::bad_request("invalid_fault", &e, &format!("query.{k}")))?;
         spec = FaultSpec::merged(&spec, &q);
     }
     Ok(spec)
@@ -202,37 +189,16 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
     }
     match spec.status {
         Some(StatusFault::TooManyRequests { retry_after }) => {
-            let mut res = fault_error(
-                StatusCode::TOO_MANY_REQUESTS,
-                "too_many_requests",
-                &format!("injected fault: rate limit exceeded, retry after {retry_after} s"),
-            );
+            let mut res =
+                fault_error(StatusCode::TOO_MANY_REQUESTS, "too_many_requests", &format!("injected fault: rate limit exceeded, retry after {retry_after} s"));
             if let Ok(v) = HeaderValue::from_str(&retry_after.to_string()) {
                 res.headers_mut().insert(header::RETRY_AFTER, v);
             }
             return res;
         }
-        Some(StatusFault::Internal) => {
-            return fault_error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "internal_error",
-                "injected fault: internal server error",
-            )
-        }
-        Some(StatusFault::BadGateway) => {
-            return fault_error(
-                StatusCode::BAD_GATEWAY,
-                "bad_gateway",
-                "injected fault: bad gateway",
-            )
-        }
-        Some(StatusFault::Unavailable) => {
-            return fault_error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "service_unavailable",
-                "injected fault: service unavailable",
-            )
-        }
+        Some(StatusFault::Internal) => return fault_error(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "injected fault: internal server error"),
+        Some(StatusFault::BadGateway) => return fault_error(StatusCode::BAD_GATEWAY, "bad_gateway", "injected fault: bad gateway"),
+        Some(StatusFault::Unavailable) => return fault_error(StatusCode::SERVICE_UNAVAILABLE, "service_unavailable", "injected fault: service unavailable"),
         None => {}
     }
     if spec.expired_token {
@@ -245,26 +211,16 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
     let (mut parts, body) = res.into_parts();
     let bytes = match axum::body::to_bytes(body, usize::MAX).await {
         Ok(b) => b,
-        Err(e) => {
-            return fault_error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "internal_error",
-                &format!("reading the response failed: {e}"),
-            )
-        }
+        Err(e) => return fault_error(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", &format!("reading the response failed: {e}")),
     };
     let mut bytes = bytes;
     if spec.invalid_json {
         bytes = corrupt(&bytes);
-        parts
-            .headers
-            .insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
+        parts.headers.insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
     }
     if spec.truncate {
         // Content-Length announces the whole body; half of it is sent, then the connection closes.
-        parts
-            .headers
-            .insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
+        parts.headers.insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
         let keep = bytes.len() / 2;
         let body = match conn {
             Some(c) => truncated_body(bytes.slice(..keep), c),
@@ -273,9 +229,7 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
         return Response::from_parts(parts, body);
     }
     if let Some((ms, size)) = spec.trickle {
-        parts
-            .headers
-            .insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
+        parts.headers.insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
         return Response::from_parts(parts, trickled_body(bytes, ms, size));
     }
     Response::from_parts(parts, Body::from(bytes))
@@ -315,13 +269,7 @@ fn truncated_body(head: Bytes, conn: ConnHandle) -> Body {
 }
 
 fn failing_body(head: Bytes, parts: Option<axum::http::response::Parts>) -> Response {
-    let stream = futures_util::stream::iter(vec![
-        Ok(head),
-        Err(std::io::Error::new(
-            std::io::ErrorKind::ConnectionAborted,
-            "injected fault",
-        )),
-    ]);
+    let stream = futures_util::stream::iter(vec![Ok(head), Err(std::io::Error::new(std::io::ErrorKind::ConnectionAborted, "injected fault"))]);
     match parts {
         Some(p) => Response::from_parts(p, Body::from_stream(stream)),
         None => Response::new(Body::from_stream(stream)),
@@ -350,14 +298,9 @@ mod tests {
 
     #[test]
     fn parses_specs() {
-        let s: FaultSpec = "latency=200, 429:7,trickle=10:8,expired-token"
-            .parse()
-            .unwrap_or_default();
+        let s: FaultSpec = "latency=200, 429:7,trickle=10:8,expired-token".parse().unwrap_or_default();
         assert_eq!(s.latency_ms, Some(200));
-        assert_eq!(
-            s.status,
-            Some(StatusFault::TooManyRequests { retry_after: 7 })
-        );
+        assert_eq!(s.status, Some(StatusFault::TooManyRequests { retry_after: 7 }));
         assert_eq!(s.trickle, Some((10, 8)));
         assert!(s.expired_token);
         assert!("teapot".parse::<FaultSpec>().is_err());

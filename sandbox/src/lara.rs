@@ -24,38 +24,17 @@ pub fn router(state: AppState) -> Router {
         .route("/lmsapi/program/get", post(program_get))
         .route("/lmsapi/program/getlist", post(program_getlist))
         .route("/lmsapi/program/geturl", post(program_geturl))
-        .route(
-            "/lmsapi/program/getadminbranches",
-            post(program_getadminbranches),
-        )
-        .route(
-            "/lmsapi/program/addadminbranches",
-            post(program_addadminbranches),
-        )
-        .route(
-            "/lmsapi/program/removeadminbranches",
-            post(program_removeadminbranches),
-        )
+        .route("/lmsapi/program/getadminbranches", post(program_getadminbranches))
+        .route("/lmsapi/program/addadminbranches", post(program_addadminbranches))
+        .route("/lmsapi/program/removeadminbranches", post(program_removeadminbranches))
         .route("/lmsapi/program/update", post(program_update))
         .route("/lmsapi/cycle/getlist", post(cycle_getlist))
         .route("/lmsapi/cycle/getperiodlist", post(cycle_getperiodlist))
         .route("/lmsapi/cycle/getuserprogress", post(cycle_getuserprogress))
-        .route(
-            "/lmsapi/cycle/getmemberstatuses",
-            post(cycle_getmemberstatuses),
-        )
-        .route(
-            "/lmsapi/cycle/updatememberstatuses",
-            post(cycle_updatememberstatuses),
-        )
-        .route(
-            "/lmsapi/cycle/updatememberstatus",
-            post(cycle_updatememberstatus),
-        )
-        .route(
-            "/lmsapi/cycle/changecurrentmemberstatus",
-            post(cycle_changecurrentmemberstatus),
-        )
+        .route("/lmsapi/cycle/getmemberstatuses", post(cycle_getmemberstatuses))
+        .route("/lmsapi/cycle/updatememberstatuses", post(cycle_updatememberstatuses))
+        .route("/lmsapi/cycle/updatememberstatus", post(cycle_updatememberstatus))
+        .route("/lmsapi/cycle/changecurrentmemberstatus", post(cycle_changecurrentmemberstatus))
         .route_layer(from_fn_with_state(state.clone(), auth::require_static))
         .fallback(crate::not_found)
         .with_state(state)
@@ -92,20 +71,13 @@ fn message(code: u16) -> &'static str {
 type R<T> = Result<T, Response>;
 
 fn err(code: u16, detail: &str, location: &str) -> Response {
-    http::json(
-        StatusCode::BAD_REQUEST,
-        &json!({"code": code, "message": message(code), "detail": detail, "where": location}),
-    )
+    http::json(StatusCode::BAD_REQUEST, &json!({"code": code, "message": message(code), "detail": detail, "where": location}))
 }
 
 fn body(bytes: &[u8]) -> R<Map<String, Value>> {
     match http::json_body(bytes) {
         Ok(Value::Object(m)) => Ok(m),
-        Ok(_) => Err(http::bad_request(
-            "invalid_body",
-            "the body must be a JSON object",
-            "body",
-        )),
+        Ok(_) => Err(http::bad_request("invalid_body", "the body must be a JSON object", "body")),
         Err(e) => Err(http::bad_request("invalid_body", &e, "body")),
     }
 }
@@ -116,22 +88,12 @@ fn opt_str<'a>(m: &'a Map<String, Value>, key: &str, code: u16) -> R<Option<&'a 
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.trim())),
-        Some(_) => Err(err(
-            code,
-            &format!("{key} must be a string"),
-            &format!("body.{key}"),
-        )),
+        Some(_) => Err(err(code, &format!("{key} must be a string"), &format!("body.{key}"))),
     }
 }
 
 fn required<'a>(m: &'a Map<String, Value>, key: &str, missing: u16, invalid: u16) -> R<&'a str> {
-    opt_str(m, key, invalid)?.ok_or_else(|| {
-        err(
-            missing,
-            &format!("{key} is required"),
-            &format!("body.{key}"),
-        )
-    })
+    opt_str(m, key, invalid)?.ok_or_else(|| err(missing, &format!("{key} is required"), &format!("body.{key}")))
 }
 
 /// A date filter / date field: absent is fine, malformed answers 400.
@@ -143,11 +105,7 @@ fn opt_date(m: &Map<String, Value>, key: &str, code: Option<u16>) -> R<Option<i6
     match m.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-        Some(Value::String(s)) => parse_datetime_ms(s).map(Some).ok_or_else(|| {
-            bad(format!(
-                "{key} must be YYYY-MM-DDTHH:MM:SS[.fff][Z], got {s:?}"
-            ))
-        }),
+        Some(Value::String(s)) => parse_datetime_ms(s).map(Some).ok_or_else(|| bad(format!("{key} must be YYYY-MM-DDTHH:MM:SS[.fff][Z], got {s:?}"))),
         Some(_) => Err(bad(format!("{key} must be a date string"))),
     }
 }
@@ -166,15 +124,7 @@ fn program_index(store: &LaraStore, m: &Map<String, Value>) -> R<usize> {
         .programs
         .iter()
         .position(|p| p.id == id)
-        .ok_or_else(|| {
-            err(
-                1401,
-                &format!(
-                    "no program with id {id:?} (ids are opaque: send them exactly as received)"
-                ),
-                "body.id",
-            )
-        })
+        .ok_or_else(|| err(1401, &format!("no program with id {id:?} (ids are opaque: send them exactly as received)"), "body.id"))
 }
 
 async fn program_get(State(s): State<AppState>, b: Bytes) -> Response {
@@ -195,16 +145,8 @@ async fn program_getlist(State(s): State<AppState>, b: Bytes) -> Response {
         let list: Vec<&Program> = store
             .programs
             .iter()
-            .filter(|p| {
-                created_after
-                    .is_none_or(|f| parse_datetime_ms(&p.creation_date).is_some_and(|d| d > f))
-            })
-            .filter(|p| {
-                edited_after.is_none_or(|f| {
-                    p.last_modification_date != NO_DATE
-                        && parse_datetime_ms(&p.last_modification_date).is_some_and(|d| d > f)
-                })
-            })
+            .filter(|p| created_after.is_none_or(|f| parse_datetime_ms(&p.creation_date).is_some_and(|d| d > f)))
+            .filter(|p| edited_after.is_none_or(|f| p.last_modification_date != NO_DATE && parse_datetime_ms(&p.last_modification_date).is_some_and(|d| d > f)))
             .collect();
         Ok(ok(&list))
     })
@@ -215,19 +157,11 @@ async fn program_geturl(State(s): State<AppState>, b: Bytes) -> Response {
         let m = body(&b)?;
         let store = lock(&s.lara);
         let i = program_index(&store, &m)?;
-        let id = store
-            .programs
-            .get(i)
-            .map(|p| p.id.clone())
-            .unwrap_or_default();
+        let id = store.programs.get(i).map(|p| p.id.clone()).unwrap_or_default();
         let filter = opt_str(&m, "filterId", 1402)?;
         if let Some(f) = filter {
             if !store.portals.iter().any(|(pid, _)| pid == f) {
-                return Err(err(
-                    1402,
-                    &format!("no portal with id {f:?}"),
-                    "body.filterId",
-                ));
+                return Err(err(1402, &format!("no portal with id {f:?}"), "body.filterId"));
             }
         }
         let urls: Vec<Value> = store
@@ -253,13 +187,7 @@ async fn program_getadminbranches(State(s): State<AppState>, b: Bytes) -> Respon
 fn branch_list(store: &LaraStore, m: &Map<String, Value>) -> R<Vec<String>> {
     let list = match m.get("branches") {
         Some(Value::Array(a)) if !a.is_empty() => a,
-        _ => {
-            return Err(err(
-                1432,
-                "branches must be a non-empty array of branch ids",
-                "body.branches",
-            ))
-        }
+        _ => return Err(err(1432, "branches must be a non-empty array of branch ids", "body.branches")),
     };
     let mut out = Vec::new();
     for (i, v) in list.iter().enumerate() {
@@ -269,13 +197,7 @@ fn branch_list(store: &LaraStore, m: &Map<String, Value>) -> R<Vec<String>> {
                     out.push(id.to_string());
                 }
             }
-            _ => {
-                return Err(err(
-                    1433,
-                    &format!("branches[{i}] = {v} is not a known branch id"),
-                    &format!("body.branches[{i}]"),
-                ))
-            }
+            _ => return Err(err(1433, &format!("branches[{i}] = {v} is not a known branch id"), &format!("body.branches[{i}]"))),
         }
     }
     Ok(out)
@@ -287,18 +209,9 @@ async fn program_addadminbranches(State(s): State<AppState>, b: Bytes) -> Respon
         let mut store = lock(&s.lara);
         let i = program_index(&store, &m)?;
         let add = branch_list(&store, &m)?;
-        let program = store
-            .programs
-            .get_mut(i)
-            .ok_or_else(|| err(1401, "program vanished", "body.id"))?;
+        let program = store.programs.get_mut(i).ok_or_else(|| err(1401, "program vanished", "body.id"))?;
         if let Some(dup) = add.iter().find(|b| program.branches.contains(b)) {
-            return Err(err(
-                1435,
-                &format!(
-                    "branch {dup:?} is already associated with the program; nothing was added"
-                ),
-                "body.branches",
-            ));
+            return Err(err(1435, &format!("branch {dup:?} is already associated with the program; nothing was added"), "body.branches"));
         }
         program.branches.extend(add);
         Ok(ok(&json!({"id": program.id})))
@@ -311,25 +224,12 @@ async fn program_removeadminbranches(State(s): State<AppState>, b: Bytes) -> Res
         let mut store = lock(&s.lara);
         let i = program_index(&store, &m)?;
         let remove = branch_list(&store, &m)?;
-        let program = store
-            .programs
-            .get_mut(i)
-            .ok_or_else(|| err(1401, "program vanished", "body.id"))?;
+        let program = store.programs.get_mut(i).ok_or_else(|| err(1401, "program vanished", "body.id"))?;
         if let Some(missing) = remove.iter().find(|b| !program.branches.contains(b)) {
-            return Err(err(
-                1436,
-                &format!(
-                    "branch {missing:?} is not associated with the program; nothing was removed"
-                ),
-                "body.branches",
-            ));
+            return Err(err(1436, &format!("branch {missing:?} is not associated with the program; nothing was removed"), "body.branches"));
         }
         if program.branches.iter().all(|b| remove.contains(b)) {
-            return Err(err(
-                1434,
-                "a program keeps at least one administrative branch",
-                "body.branches",
-            ));
+            return Err(err(1434, "a program keeps at least one administrative branch", "body.branches"));
         }
         program.branches.retain(|b| !remove.contains(b));
         Ok(ok(&json!({"id": program.id})))
@@ -345,64 +245,34 @@ async fn program_update(State(s): State<AppState>, b: Bytes) -> Response {
         let mut store = lock(&s.lara);
         let i = program_index(&store, &m)?;
         let today = store.today;
-        let mut p = store
-            .programs
-            .get(i)
-            .cloned()
-            .ok_or_else(|| err(1401, "program vanished", "body.id"))?;
-        let bad = |k: &str, t: &str| {
-            http::bad_request(
-                "invalid_field",
-                &format!("{k} must be {t}"),
-                &format!("body.{k}"),
-            )
-        };
+        let mut p = store.programs.get(i).cloned().ok_or_else(|| err(1401, "program vanished", "body.id"))?;
+        let bad = |k: &str, t: &str| http::bad_request("invalid_field", &format!("{k} must be {t}"), &format!("body.{k}"));
         for (k, v) in &m {
             let int = || v.as_i64().ok_or_else(|| bad(k, "an integer"));
             let boolean = || v.as_bool().ok_or_else(|| bad(k, "a boolean"));
-            let string = || {
-                v.as_str()
-                    .map(str::to_string)
-                    .ok_or_else(|| bad(k, "a string"))
-            };
+            let string = || v.as_str().map(str::to_string).ok_or_else(|| bad(k, "a string"));
             match k.as_str() {
-                "id"
-                | "creationDate"
-                | "catalogLink"
-                | "lastModificationDate"
-                | "createdByUserID"
-                | "createdByUserId" => {}
+                "id" | "creationDate" | "catalogLink" | "lastModificationDate" | "createdByUserID" | "createdByUserId" => {}
                 "name" => {
                     let name = v.as_str().unwrap_or("");
                     // README contradiction 1: the table says 5–250, error 1405 says 3–250; the sandbox accepts 3.
                     let n = name.trim().chars().count();
                     if !v.is_string() || !(3..=250).contains(&n) {
-                        return Err(err(
-                            1405,
-                            &format!("name must be 3 to 250 characters, got {n}"),
-                            "body.name",
-                        ));
+                        return Err(err(1405, &format!("name must be 3 to 250 characters, got {n}"), "body.name"));
                     }
                     p.name = name.trim().to_string();
                 }
                 "language" => {
-                    p.language = v.as_i64().filter(|l| (1..=4).contains(l)).ok_or_else(|| {
-                        err(
-                            1437,
-                            &format!("language must be 1, 2, 3 or 4, got {v}"),
-                            "body.language",
-                        )
-                    })?
+                    p.language = v
+                        .as_i64()
+                        .filter(|l| (1..=4).contains(l))
+                        .ok_or_else(|| err(1437, &format!("language must be 1, 2, 3 or 4, got {v}"), "body.language"))?
                 }
                 "authorizationType" => {
-                    p.authorization_type =
-                        v.as_i64().filter(|a| (0..=1).contains(a)).ok_or_else(|| {
-                            err(
-                                1438,
-                                &format!("authorizationType must be 0 or 1, got {v}"),
-                                "body.authorizationType",
-                            )
-                        })?
+                    p.authorization_type = v
+                        .as_i64()
+                        .filter(|a| (0..=1).contains(a))
+                        .ok_or_else(|| err(1438, &format!("authorizationType must be 0 or 1, got {v}"), "body.authorizationType"))?
                 }
                 "minParticipants" => p.min_participants = int()?,
                 "maxParticipants" => p.max_participants = int()?,
@@ -440,13 +310,9 @@ async fn program_update(State(s): State<AppState>, b: Bytes) -> Response {
                 }
                 // README contradiction 2: customFields / customfields.
                 "customFields" | "customfields" => {
-                    let obj = v
-                        .as_object()
-                        .ok_or_else(|| bad(k, "an object of strings"))?;
+                    let obj = v.as_object().ok_or_else(|| bad(k, "an object of strings"))?;
                     for (ck, cv) in obj {
-                        let cv = cv
-                            .as_str()
-                            .ok_or_else(|| bad(&format!("{k}.{ck}"), "a string"))?;
+                        let cv = cv.as_str().ok_or_else(|| bad(&format!("{k}.{ck}"), "a string"))?;
                         p.custom_fields.insert(ck.clone(), cv.to_string());
                     }
                 }
@@ -461,11 +327,7 @@ async fn program_update(State(s): State<AppState>, b: Bytes) -> Response {
             ));
         }
         if p.subscription_type == 2 && (p.start_date == NO_DATE || p.end_date == NO_DATE) {
-            return Err(http::bad_request(
-                "invalid_field",
-                "subscriptionType 2 requires startDate and endDate",
-                "body.subscriptionType",
-            ));
+            return Err(http::bad_request("invalid_field", "subscriptionType 2 requires startDate and endDate", "body.subscriptionType"));
         }
         p.last_modification_date = format!("{today}T12:00:00");
         let id = p.id.clone();
@@ -496,9 +358,7 @@ async fn cycle_getperiodlist(State(s): State<AppState>, b: Bytes) -> Response {
             .periods
             .iter()
             .filter(|p| p.cycle_id == id)
-            .filter(|p| {
-                after.is_none_or(|f| parse_datetime_ms(&p.start_date).is_some_and(|d| d > f))
-            })
+            .filter(|p| after.is_none_or(|f| parse_datetime_ms(&p.start_date).is_some_and(|d| d > f)))
             .collect();
         Ok(ok(&periods))
     })
@@ -507,14 +367,7 @@ async fn cycle_getperiodlist(State(s): State<AppState>, b: Bytes) -> Response {
 fn check_custom_field_name(store: &LaraStore, m: &Map<String, Value>) -> R<Option<String>> {
     match opt_str(m, "customFieldAPIName", 1005)? {
         Some(n) if store.custom_field_names.iter().any(|k| k == n) => Ok(Some(n.to_string())),
-        Some(n) => Err(err(
-            1005,
-            &format!(
-                "unknown custom field {n:?}; known: {}",
-                store.custom_field_names.join(", ")
-            ),
-            "body.customFieldAPIName",
-        )),
+        Some(n) => Err(err(1005, &format!("unknown custom field {n:?}; known: {}", store.custom_field_names.join(", ")), "body.customFieldAPIName")),
         None => Ok(None),
     }
 }
@@ -525,31 +378,15 @@ async fn cycle_getuserprogress(State(s): State<AppState>, b: Bytes) -> Response 
         let id = required(&m, "id", 1000, 1001)?;
         let member = required(&m, "memberId", 1002, 1003)?;
         let store = lock(&s.lara);
-        let period = store
-            .periods
-            .iter()
-            .find(|p| p.cycle_period_id == id || p.cycle_id == id);
+        let period = store.periods.iter().find(|p| p.cycle_period_id == id || p.cycle_id == id);
         let Some(period) = period else {
-            return Err(err(
-                1001,
-                &format!("no cycle or period with id {id:?}"),
-                "body.id",
-            ));
+            return Err(err(1001, &format!("no cycle or period with id {id:?}"), "body.id"));
         };
         if !store.members.iter().any(|u| u.user_id == member) {
-            return Err(err(
-                1003,
-                &format!("no member with id {member:?}"),
-                "body.memberId",
-            ));
+            return Err(err(1003, &format!("no member with id {member:?}"), "body.memberId"));
         }
         let field = check_custom_field_name(&store, &m)?;
-        let required_credits = period
-            .requirements
-            .iter()
-            .find(|r| r.kind == 1)
-            .map(|r| r.target_value)
-            .unwrap_or(40.0);
+        let required_credits = period.requirements.iter().find(|r| r.kind == 1).map(|r| r.target_value).unwrap_or(40.0);
         let mut rng = crate::data::rng::Rng::new(s.config.seed).fork(&format!("{id}/{member}"));
         let completed = rng.range(0, required_credits as u64) as f64;
         Ok(ok(&json!({
@@ -567,37 +404,18 @@ async fn cycle_getuserprogress(State(s): State<AppState>, b: Bytes) -> Response 
 /// `userId` when known, else `customFieldAPIName` + `customFieldValue`.
 fn member_index(store: &LaraStore, m: &Map<String, Value>) -> R<usize> {
     if let Some(uid) = opt_str(m, "userId", 1009)? {
-        return store
-            .members
-            .iter()
-            .position(|u| u.user_id == uid)
-            .ok_or_else(|| err(1009, &format!("no user with userId {uid:?}"), "body.userId"));
+        return store.members.iter().position(|u| u.user_id == uid).ok_or_else(|| err(1009, &format!("no user with userId {uid:?}"), "body.userId"));
     }
     let Some(field) = check_custom_field_name(store, m)? else {
-        return Err(err(
-            1004,
-            "send userId, or customFieldAPIName with customFieldValue",
-            "body.customFieldAPIName",
-        ));
+        return Err(err(1004, "send userId, or customFieldAPIName with customFieldValue", "body.customFieldAPIName"));
     };
-    let value = opt_str(m, "customFieldValue", 1009)?.ok_or_else(|| {
-        err(
-            1009,
-            "customFieldValue is required with customFieldAPIName",
-            "body.customFieldValue",
-        )
-    })?;
+    let value =
+        opt_str(m, "customFieldValue", 1009)?.ok_or_else(|| err(1009, "customFieldValue is required with customFieldAPIName", "body.customFieldValue"))?;
     store
         .members
         .iter()
         .position(|u| u.custom_fields.get(&field).is_some_and(|v| v == value))
-        .ok_or_else(|| {
-            err(
-                1009,
-                &format!("no user whose {field} is {value:?}"),
-                "body.customFieldValue",
-            )
-        })
+        .ok_or_else(|| err(1009, &format!("no user whose {field} is {value:?}"), "body.customFieldValue"))
 }
 
 async fn cycle_getmemberstatuses(State(s): State<AppState>, b: Bytes) -> Response {
@@ -605,73 +423,34 @@ async fn cycle_getmemberstatuses(State(s): State<AppState>, b: Bytes) -> Respons
         let m = body(&b)?;
         let store = lock(&s.lara);
         let i = member_index(&store, &m)?;
-        Ok(ok(
-            &json!({"statuses": store.members.get(i).map(|u| &u.statuses)}),
-        ))
+        Ok(ok(&json!({"statuses": store.members.get(i).map(|u| &u.statuses)})))
     })
 }
 
 /// Reads one status object. `base` is the entry being updated (partial
 /// update) or `None` for a new entry.
-fn read_status(
-    v: Option<&Value>,
-    location: &str,
-    base: Option<&StatusEntry>,
-    default_start: &str,
-) -> R<StatusEntry> {
+fn read_status(v: Option<&Value>, location: &str, base: Option<&StatusEntry>, default_start: &str) -> R<StatusEntry> {
     let Some(Value::Object(o)) = v else {
-        return Err(err(
-            1007,
-            "status must be an object with a non-empty status",
-            location,
-        ));
+        return Err(err(1007, "status must be an object with a non-empty status", location));
     };
     let name = match (o.get("status"), base) {
         (Some(Value::String(s)), _) if !s.trim().is_empty() => s.trim().to_string(),
         (None, Some(b)) => b.status.clone(),
-        _ => {
-            return Err(err(
-                1007,
-                "status.status must be a non-empty string",
-                &format!("{location}.status"),
-            ))
-        }
+        _ => return Err(err(1007, "status.status must be a non-empty string", &format!("{location}.status"))),
     };
     let date = |k: &str, fallback: String| -> R<String> {
         match o.get(k) {
             None => Ok(fallback),
-            Some(Value::Null) => Ok(if k == "endDate" {
-                NO_DATE.to_string()
-            } else {
-                fallback
-            }),
-            Some(Value::String(s)) if s.trim().is_empty() && k == "endDate" => {
-                Ok(NO_DATE.to_string())
-            }
+            Some(Value::Null) => Ok(if k == "endDate" { NO_DATE.to_string() } else { fallback }),
+            Some(Value::String(s)) if s.trim().is_empty() && k == "endDate" => Ok(NO_DATE.to_string()),
             Some(Value::String(s)) if parse_datetime_ms(s).is_some() => Ok(s.trim().to_string()),
-            Some(other) => Err(err(
-                1010,
-                &format!("{k} must be a date YYYY-MM-DDTHH:MM:SS[.fff], got {other}"),
-                &format!("{location}.{k}"),
-            )),
+            Some(other) => Err(err(1010, &format!("{k} must be a date YYYY-MM-DDTHH:MM:SS[.fff], got {other}"), &format!("{location}.{k}"))),
         }
     };
-    let start = date(
-        "startDate",
-        base.map(|b| b.start_date.clone())
-            .unwrap_or_else(|| default_start.to_string()),
-    )?;
-    let end = date(
-        "endDate",
-        base.map(|b| b.end_date.clone())
-            .unwrap_or_else(|| NO_DATE.to_string()),
-    )?;
+    let start = date("startDate", base.map(|b| b.start_date.clone()).unwrap_or_else(|| default_start.to_string()))?;
+    let end = date("endDate", base.map(|b| b.end_date.clone()).unwrap_or_else(|| NO_DATE.to_string()))?;
     if end != NO_DATE && parse_datetime_ms(&end) < parse_datetime_ms(&start) {
-        return Err(err(
-            1010,
-            &format!("endDate {end} is before startDate {start}"),
-            &format!("{location}.endDate"),
-        ));
+        return Err(err(1010, &format!("endDate {end} is before startDate {start}"), &format!("{location}.endDate")));
     }
     // README contradiction 8: isActiveMember true/false is kept; null infers
     // from the status name. Absent on a partial update keeps the old value
@@ -680,13 +459,7 @@ fn read_status(
         (Some(Value::Bool(b)), _) => *b,
         (None, Some(b)) if b.status == name => b.is_active_member,
         (None | Some(Value::Null), _) => is_active_status(&name),
-        (Some(other), _) => {
-            return Err(err(
-                1007,
-                &format!("isActiveMember must be true, false or null, got {other}"),
-                &format!("{location}.isActiveMember"),
-            ))
-        }
+        (Some(other), _) => return Err(err(1007, &format!("isActiveMember must be true, false or null, got {other}"), &format!("{location}.isActiveMember"))),
     };
     Ok(StatusEntry {
         entry_id: base.map(|b| b.entry_id.clone()).unwrap_or_default(),
@@ -699,10 +472,7 @@ fn read_status(
 }
 
 fn member_mut(store: &mut LaraStore, i: usize) -> R<&mut Member> {
-    store
-        .members
-        .get_mut(i)
-        .ok_or_else(|| err(1009, "user vanished", "body.userId"))
+    store.members.get_mut(i).ok_or_else(|| err(1009, "user vanished", "body.userId"))
 }
 
 async fn cycle_updatememberstatuses(State(s): State<AppState>, b: Bytes) -> Response {
@@ -712,23 +482,12 @@ async fn cycle_updatememberstatuses(State(s): State<AppState>, b: Bytes) -> Resp
         let i = member_index(&store, &m)?;
         let list = match m.get("statuses") {
             Some(Value::Array(a)) if !a.is_empty() => a,
-            _ => {
-                return Err(err(
-                    1006,
-                    "statuses must be a non-empty array",
-                    "body.statuses",
-                ))
-            }
+            _ => return Err(err(1006, "statuses must be a non-empty array", "body.statuses")),
         };
         let default_start = format!("{}T00:00:00", store.today);
         let mut entries = Vec::new();
         for (k, v) in list.iter().enumerate() {
-            let mut e = read_status(
-                Some(v),
-                &format!("body.statuses[{k}]"),
-                None,
-                &default_start,
-            )?;
+            let mut e = read_status(Some(v), &format!("body.statuses[{k}]"), None, &default_start)?;
             e.entry_id = store.ids.lara_id();
             entries.push(e);
         }
@@ -746,15 +505,10 @@ async fn cycle_updatememberstatus(State(s): State<AppState>, b: Bytes) -> Respon
         let m = body(&b)?;
         let mut store = lock(&s.lara);
         let i = member_index(&store, &m)?;
-        let entry_id = opt_str(&m, "entryId", 1008)?
-            .ok_or_else(|| err(1008, "entryId is required", "body.entryId"))?;
+        let entry_id = opt_str(&m, "entryId", 1008)?.ok_or_else(|| err(1008, "entryId is required", "body.entryId"))?;
         let member = member_mut(&mut store, i)?;
         let Some(slot) = member.statuses.iter_mut().find(|e| e.entry_id == entry_id) else {
-            return Err(err(
-                1008,
-                &format!("the user has no status entry {entry_id:?}"),
-                "body.entryId",
-            ));
+            return Err(err(1008, &format!("the user has no status entry {entry_id:?}"), "body.entryId"));
         };
         let updated = read_status(m.get("status"), "body.status", Some(slot), "")?;
         *slot = updated;
@@ -774,19 +528,12 @@ async fn cycle_changecurrentmemberstatus(State(s): State<AppState>, b: Bytes) ->
         new.entry_id = store.ids.lara_id();
         let member = member_mut(&mut store, i)?;
         new.user_id = member.user_id.clone();
-        let active = member
-            .statuses
-            .iter_mut()
-            .filter(|e| e.end_date == NO_DATE)
-            .max_by_key(|e| parse_datetime_ms(&e.start_date).unwrap_or(i64::MIN));
+        let active = member.statuses.iter_mut().filter(|e| e.end_date == NO_DATE).max_by_key(|e| parse_datetime_ms(&e.start_date).unwrap_or(i64::MIN));
         if let Some(active) = active {
             if parse_datetime_ms(&new.start_date) < parse_datetime_ms(&active.start_date) {
                 return Err(err(
                     1010,
-                    &format!(
-                        "the new status starts ({}) before the active range ({})",
-                        new.start_date, active.start_date
-                    ),
+                    &format!("the new status starts ({}) before the active range ({})", new.start_date, active.start_date),
                     "body.status.startDate",
                 ));
             }

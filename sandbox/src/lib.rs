@@ -59,18 +59,7 @@ pub const DEFAULT_SEED: u64 = 20_250_101;
 pub const DEFAULT_PORT: u16 = 4010;
 
 pub fn default_campus_models() -> Vec<String> {
-    [
-        "BTS-MCO",
-        "BTS-NDRC",
-        "BTS-GPME",
-        "LIC-RH",
-        "BACH-RH",
-        "TP-ASSCOM",
-        "MASTER-MRH",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect()
+    ["BTS-MCO", "BTS-NDRC", "BTS-GPME", "LIC-RH", "BACH-RH", "TP-ASSCOM", "MASTER-MRH"].iter().map(|s| s.to_string()).collect()
 }
 
 impl Default for Config {
@@ -94,15 +83,7 @@ impl Default for Config {
 impl Config {
     /// A config for tests: port 0, a fixed day, no static directories.
     pub fn for_tests() -> Config {
-        Config {
-            port: 0,
-            today: Date {
-                year: 2025,
-                month: 3,
-                day: 1,
-            },
-            ..Config::default()
-        }
+        Config { port: 0, today: Date { year: 2025, month: 3, day: 1 }, ..Config::default() }
     }
 }
 
@@ -152,26 +133,12 @@ pub fn build_router(state: AppState) -> Router {
         .nest("/lara", lara::router(state.clone()))
         .nest("/francetravail", france_travail::router(state.clone()))
         .nest("/campusskills", campus_skills::router(state.clone()))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            faults::layer,
-        ));
+        .layer(axum::middleware::from_fn_with_state(state.clone(), faults::layer));
     let cors = CorsLayer::new()
         .allow_origin(AllowOrigin::mirror_request())
-        .allow_methods([
-            Method::GET,
-            Method::POST,
-            Method::DELETE,
-            Method::PUT,
-            Method::PATCH,
-            Method::OPTIONS,
-        ])
+        .allow_methods([Method::GET, Method::POST, Method::DELETE, Method::PUT, Method::PATCH, Method::OPTIONS])
         .allow_headers(tower_http::cors::AllowHeaders::mirror_request())
-        .expose_headers([
-            header::RETRY_AFTER,
-            header::WWW_AUTHENTICATE,
-            header::CONTENT_LENGTH,
-        ])
+        .expose_headers([header::RETRY_AFTER, header::WWW_AUTHENTICATE, header::CONTENT_LENGTH])
         .max_age(Duration::from_secs(600));
     api.merge(static_files::router(&state.config)).layer(cors)
 }
@@ -234,8 +201,7 @@ async fn accept_loop(listener: tokio::net::TcpListener, router: Router) {
                 let router = router.clone();
                 async move { router.oneshot(req.map(Body::new)).await }
             });
-            let conn = hyper::server::conn::http1::Builder::new()
-                .serve_connection(hyper_util::rt::TokioIo::new(stream), svc);
+            let conn = hyper::server::conn::http1::Builder::new().serve_connection(hyper_util::rt::TokioIo::new(stream), svc);
             let mut conn = std::pin::pin!(conn);
             tokio::select! {
                 _ = conn.as_mut() => {}
@@ -259,11 +225,7 @@ pub async fn not_found(req: Request<Body>) -> Response {
     http::error(
         StatusCode::NOT_FOUND,
         "not_found",
-        &format!(
-            "no sandbox route {} {}; see sandbox/README.md for the route list",
-            req.method(),
-            req.uri().path()
-        ),
+        &format!("no sandbox route {} {}; see sandbox/README.md for the route list", req.method(), req.uri().path()),
         "path",
     )
 }

@@ -16,17 +16,11 @@ async fn binary_prints_its_port_and_serves() {
         .expect("spawn the sandbox binary");
     let stdout = child.stdout.take().expect("stdout");
     let mut line = String::new();
-    tokio::time::timeout(
-        Duration::from_secs(20),
-        BufReader::new(stdout).read_line(&mut line),
-    )
-    .await
-    .expect("the listening line within 20 s")
-    .expect("read stdout");
-    let url = line
-        .trim()
-        .strip_prefix("formakit-sandbox listening on http://")
-        .unwrap_or_else(|| panic!("unexpected line {line:?}"));
+    tokio::time::timeout(Duration::from_secs(20), BufReader::new(stdout).read_line(&mut line))
+        .await
+        .expect("the listening line within 20 s")
+        .expect("read stdout");
+    let url = line.trim().strip_prefix("formakit-sandbox listening on http://").unwrap_or_else(|| panic!("unexpected line {line:?}"));
     let addr: std::net::SocketAddr = url.parse().expect("host:port");
     assert!(addr.ip().is_loopback() && addr.port() != 0);
 
@@ -38,10 +32,7 @@ async fn binary_prints_its_port_and_serves() {
     let mut sock = tokio::net::TcpStream::connect(addr).await.expect("connect");
     sock.write_all(req.as_bytes()).await.expect("write");
     let mut resp = String::new();
-    tokio::time::timeout(Duration::from_secs(10), sock.read_to_string(&mut resp))
-        .await
-        .expect("bounded")
-        .expect("read");
+    tokio::time::timeout(Duration::from_secs(10), sock.read_to_string(&mut resp)).await.expect("bounded").expect("read");
     assert!(resp.starts_with("HTTP/1.1 200"), "{resp}");
     assert!(resp.contains("\"token_type\":\"Bearer\""));
 
@@ -50,28 +41,11 @@ async fn binary_prints_its_port_and_serves() {
 
 #[test]
 fn help_lists_the_options() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_formakit-sandbox"))
-        .arg("--help")
-        .output()
-        .expect("run --help");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_formakit-sandbox")).arg("--help").output().expect("run --help");
     let text = String::from_utf8_lossy(&out.stdout);
-    for opt in [
-        "--host",
-        "--port",
-        "--seed",
-        "--today",
-        "--www",
-        "--pkg",
-        "--token-ttl",
-        "--fault",
-        "--latency-ms",
-        "--campus-models",
-    ] {
+    for opt in ["--host", "--port", "--seed", "--today", "--www", "--pkg", "--token-ttl", "--fault", "--latency-ms", "--campus-models"] {
         assert!(text.contains(opt), "{opt} missing from --help");
     }
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_formakit-sandbox"))
-        .args(["--fault", "teapot"])
-        .output()
-        .expect("run");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_formakit-sandbox")).args(["--fault", "teapot"]).output().expect("run");
     assert!(!out.status.success(), "a bad --fault is refused at startup");
 }

@@ -306,4 +306,3 @@ impl CampusTokenTest {
 impl Model for CampusTokenTest {
     const SCHEMA: &'static str = "campusskills.tokenTest";
 }
-

@@ -97,15 +97,25 @@ impl Validate for CampusContract {
             if b < a {
                 let (s, e) = (&c.date_debut, &c.date_fin);
                 v.error("dateFin", "campusskills.contract.date.order", None, |l| {
-                    msg(l, format!("la date de fin {e} est antérieure à la date de début {s} (dateDebut)"), format!("end date {e} is before start date {s} (dateDebut)"))
+                    msg(
+                        l,
+                        format!("la date de fin {e} est antérieure à la date de début {s} (dateDebut)"),
+                        format!("end date {e} is before start date {s} (dateDebut)"),
+                    )
                 });
             }
         }
 
-        for (field, value) in [("emailApprenant", &c.email_apprenant), ("emailPersonnel", &c.email_personnel), ("emailMaitreApprentissage", &c.email_maitre_apprentissage)] {
+        for (field, value) in
+            [("emailApprenant", &c.email_apprenant), ("emailPersonnel", &c.email_personnel), ("emailMaitreApprentissage", &c.email_maitre_apprentissage)]
+        {
             if !is_blank(value) && !is_email(value) {
                 v.error(field, "campusskills.contract.email.format", None, |l| {
-                    msg(l, format!("{value:?} n'est pas une adresse e-mail valide (ex. jeanne.dupont@exemple.fr)"), format!("{value:?} is not a valid e-mail address (e.g. jeanne.dupont@exemple.fr)"))
+                    msg(
+                        l,
+                        format!("{value:?} n'est pas une adresse e-mail valide (ex. jeanne.dupont@exemple.fr)"),
+                        format!("{value:?} is not a valid e-mail address (e.g. jeanne.dupont@exemple.fr)"),
+                    )
                 });
             }
         }
@@ -113,7 +123,11 @@ impl Validate for CampusContract {
         if let Some(r) = c.rncp.value().filter(|r| !r.trim().is_empty()) {
             if !is_rncp_code(r) {
                 v.error("rncp", "campusskills.contract.rncp.format", None, |l| {
-                    msg(l, format!("{r:?} n'est pas un code RNCP : « RNCP » suivi de 3 à 5 chiffres (ex. RNCP35185)"), format!("{r:?} is not an RNCP code: \"RNCP\" followed by 3 to 5 digits (e.g. RNCP35185)"))
+                    msg(
+                        l,
+                        format!("{r:?} n'est pas un code RNCP : « RNCP » suivi de 3 à 5 chiffres (ex. RNCP35185)"),
+                        format!("{r:?} is not an RNCP code: \"RNCP\" followed by 3 to 5 digits (e.g. RNCP35185)"),
+                    )
                 });
             }
         }
@@ -125,13 +139,21 @@ impl Validate for CampusContract {
                 _ => "object",
             };
             v.error("monthStartGroup", "campusskills.contract.monthStartGroup.type", None, |l| {
-                msg(l, format!("monthStartGroup doit être un texte ou un nombre ; reçu : {kind}"), format!("monthStartGroup must be a string or a number; got a {kind}"))
+                msg(
+                    l,
+                    format!("monthStartGroup doit être un texte ou un nombre ; reçu : {kind}"),
+                    format!("monthStartGroup must be a string or a number; got a {kind}"),
+                )
             });
         }
 
         if let Some(CampusContractType::Unknown(t)) = c.contract_type.value() {
             v.error("type", "campusskills.contract.type.unknown", None, |l| {
-                msg(l, format!("type {t:?} inconnu : APPRENTICESHIP ou INTERNSHIP attendu"), format!("unknown type {t:?}: APPRENTICESHIP or INTERNSHIP expected"))
+                msg(
+                    l,
+                    format!("type {t:?} inconnu : APPRENTICESHIP ou INTERNSHIP attendu"),
+                    format!("unknown type {t:?}: APPRENTICESHIP or INTERNSHIP expected"),
+                )
             });
         }
     }
@@ -154,7 +176,6 @@ fn trim(s: &str) -> &str {
         _ => s.trim(),
     }
 }
-
 
 /// Reads a `DD/MM/YYYY` date, reporting unreadable ones (blank ones are
 /// reported as required).
@@ -405,7 +426,11 @@ fn conflicts(v: &mut Validator, contrats: &[CampusContract]) {
                             err_at(v, i, email_f, "campusskills.user.email.perPerson", |l| {
                                 msg(
                                     l,
-                                    format!("{code_f} {code:?} a ici l'e-mail {:?} mais {:?} en {other} : une personne a un seul e-mail", trim(email), trim(email0)),
+                                    format!(
+                                        "{code_f} {code:?} a ici l'e-mail {:?} mais {:?} en {other} : une personne a un seul e-mail",
+                                        trim(email),
+                                        trim(email0)
+                                    ),
                                     format!("{code_f} {code:?} has e-mail {:?} here but {:?} at {other}: one person has one e-mail", trim(email), trim(email0)),
                                 )
                             });
@@ -444,7 +469,10 @@ fn conflicts(v: &mut Validator, contrats: &[CampusContract]) {
                         err_at(v, i, email_f, "campusskills.user.email.shared", |l| {
                             msg(
                                 l,
-                                format!("l'e-mail {e:?} est aussi utilisé par {other} ({} {code0:?}) : un e-mail correspond à un seul compte", role0.fields()[0]),
+                                format!(
+                                    "l'e-mail {e:?} est aussi utilisé par {other} ({} {code0:?}) : un e-mail correspond à un seul compte",
+                                    role0.fields()[0]
+                                ),
                                 format!("e-mail {e:?} is also used by {other} ({} {code0:?}): one e-mail is one account", role0.fields()[0]),
                             )
                         });
@@ -508,12 +536,16 @@ impl Validate for CampusListQuery {
     fn validate(&self, v: &mut Validator) {
         if let Some(&p) = self.page.value() {
             if p < 1 {
-                v.error("page", "campusskills.listQuery.page.range", None, |l| msg(l, format!("les pages sont numérotées à partir de 1 ; reçu {p}"), format!("pages are numbered from 1; got {p}")));
+                v.error("page", "campusskills.listQuery.page.range", None, |l| {
+                    msg(l, format!("les pages sont numérotées à partir de 1 ; reçu {p}"), format!("pages are numbered from 1; got {p}"))
+                });
             }
         }
         if let Some(&n) = self.limit.value() {
             if n < 1 {
-                v.error("limit", "campusskills.listQuery.limit.range", None, |l| msg(l, format!("limit doit valoir au moins 1 ; reçu {n}"), format!("limit must be at least 1; got {n}")));
+                v.error("limit", "campusskills.listQuery.limit.range", None, |l| {
+                    msg(l, format!("limit doit valoir au moins 1 ; reçu {n}"), format!("limit must be at least 1; got {n}"))
+                });
             }
         }
     }

@@ -12,7 +12,10 @@ mod rules;
 
 pub use models::*;
 pub use routes::CATALOG_TOPICS_PATHS;
-pub use rules::{parse_yearly_product_code, parse_yearly_session_code, session_availability, yearly_product_code, CegosSessionAvailability, CegosYearlyProductCode, CegosYearlyProductCodeForm, CegosYearlySessionCode};
+pub use rules::{
+    parse_yearly_product_code, parse_yearly_session_code, session_availability, yearly_product_code, CegosSessionAvailability, CegosYearlyProductCode,
+    CegosYearlyProductCodeForm, CegosYearlySessionCode,
+};
 
 use crate::schema::Schema;
 
@@ -35,8 +38,5 @@ pub const SCHEMAS: &[Schema] = &[
 ];
 
 /// TypeScript declarations of this module's open enums.
-pub const TS_DECLS: &[&str] = &[
-    <CegosSessionStatus as tsify::Tsify>::DECL,
-    <CegosTopicRelationType as tsify::Tsify>::DECL,
-    <CegosTitleType as tsify::Tsify>::DECL,
-];
+pub const TS_DECLS: &[&str] =
+    &[<CegosSessionStatus as tsify::Tsify>::DECL, <CegosTopicRelationType as tsify::Tsify>::DECL, <CegosTitleType as tsify::Tsify>::DECL];

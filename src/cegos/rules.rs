@@ -218,7 +218,9 @@ fn check_url(v: &mut Validator, field: &str, value: &Nullable<String>) {
 
 fn check_page(v: &mut Validator, len: usize, page_number: i64, page_size: i64, total_items: i64, total_pages: i64) {
     if page_number < 1 {
-        v.warning("pageNumber", "cegos.page.numbers", None, |l| msg(l, format!("numéro de page {page_number} : les pages commencent à 1"), format!("page number {page_number}: pages start at 1")));
+        v.warning("pageNumber", "cegos.page.numbers", None, |l| {
+            msg(l, format!("numéro de page {page_number} : les pages commencent à 1"), format!("page number {page_number}: pages start at 1"))
+        });
     }
     if page_size > 0 {
         let expected = total_items.max(0).div_euclid(page_size) + i64::from(total_items.max(0) % page_size != 0);
@@ -232,7 +234,9 @@ fn check_page(v: &mut Validator, len: usize, page_number: i64, page_size: i64, t
             });
         }
         if i64::try_from(len).unwrap_or(i64::MAX) > page_size {
-            v.warning("data", "cegos.page.numbers", None, |l| msg(l, format!("{len} éléments sur une page de {page_size}"), format!("{len} items on a page of {page_size}")));
+            v.warning("data", "cegos.page.numbers", None, |l| {
+                msg(l, format!("{len} éléments sur une page de {page_size}"), format!("{len} items on a page of {page_size}"))
+            });
         }
     }
 }
@@ -269,7 +273,9 @@ fn walk_topics(v: &mut Validator, topics: &[CegosTopic], seen: &mut std::collect
         v.index(i, |v| {
             if !seen.insert(t.id) {
                 let id = t.id;
-                v.warning("id", "cegos.topics.id.duplicate", None, |l| msg(l, format!("le thème {id} apparaît plusieurs fois dans l'arbre"), format!("topic {id} appears more than once in the tree")));
+                v.warning("id", "cegos.topics.id.duplicate", None, |l| {
+                    msg(l, format!("le thème {id} apparaît plusieurs fois dans l'arbre"), format!("topic {id} appears more than once in the tree"))
+                });
             }
             v.field("subTopics", |v| walk_topics(v, t.children(), seen));
         });
@@ -297,23 +303,39 @@ impl Validate for CegosProduct {
         match parse_yearly_product_code(&self.yearly_product_code) {
             None => v.error("yearlyProductCode", "cegos.yearlyProductCode.format", None, |l| {
                 let s = &self.yearly_product_code;
-                msg(l, format!("{s:?} n'est ni « année + code sur 5 » (202500038) ni « année-code » (2025-61072)"), format!("{s:?} is neither year + code padded to 5 (202500038) nor year-code (2025-61072)"))
+                msg(
+                    l,
+                    format!("{s:?} n'est ni « année + code sur 5 » (202500038) ni « année-code » (2025-61072)"),
+                    format!("{s:?} is neither year + code padded to 5 (202500038) nor year-code (2025-61072)"),
+                )
             }),
             Some(code) if !code.matches(self.offer_year, &self.product_code) => v.error("yearlyProductCode", "cegos.yearlyProductCode.mismatch", None, |l| {
                 let (s, y, p) = (&self.yearly_product_code, self.offer_year, &self.product_code);
                 let want = yearly_product_code(y, p);
-                msg(l, format!("{s:?} ne correspond pas à l'année {y} et au produit {p:?} (attendu {want:?})"), format!("{s:?} does not match offer year {y} and product {p:?} (expected {want:?})"))
+                msg(
+                    l,
+                    format!("{s:?} ne correspond pas à l'année {y} et au produit {p:?} (attendu {want:?})"),
+                    format!("{s:?} does not match offer year {y} and product {p:?} (expected {want:?})"),
+                )
             }),
             Some(_) => {}
         }
         if let Some(code) = self.rncp_code.value() {
             if !is_rncp_code(code) {
-                v.error("rncpCode", "cegos.product.rncpCode.format", None, |l| msg(l, format!("{code:?} n'est pas un code RNCP (RNCP suivi de 3 à 5 chiffres)"), format!("{code:?} is not an RNCP code (RNCP then 3 to 5 digits)")));
+                v.error("rncpCode", "cegos.product.rncpCode.format", None, |l| {
+                    msg(
+                        l,
+                        format!("{code:?} n'est pas un code RNCP (RNCP suivi de 3 à 5 chiffres)"),
+                        format!("{code:?} is not an RNCP code (RNCP then 3 to 5 digits)"),
+                    )
+                });
             }
         }
         if let Some(code) = self.rs_code.value() {
             if !is_rs_code(code) {
-                v.error("rsCode", "cegos.product.rsCode.format", None, |l| msg(l, format!("{code:?} n'est pas un code RS (RS suivi de chiffres)"), format!("{code:?} is not an RS code (RS then digits)")));
+                v.error("rsCode", "cegos.product.rsCode.format", None, |l| {
+                    msg(l, format!("{code:?} n'est pas un code RS (RS suivi de chiffres)"), format!("{code:?} is not an RS code (RS then digits)"))
+                });
             }
         }
         check_url(v, "noticeUrl", &self.notice_url);
@@ -344,17 +366,29 @@ fn check_session_codes(s: &CegosSession, v: &mut Validator) {
     match &session_code {
         None => v.error("yearlySessionCode", "cegos.yearlySessionCode.format", None, |l| {
             let c = &s.yearly_session_code;
-            msg(l, format!("{c:?} n'a pas la forme année-produit-session (2025-61072-PAR-001)"), format!("{c:?} is not year-product-session (2025-61072-PAR-001)"))
+            msg(
+                l,
+                format!("{c:?} n'a pas la forme année-produit-session (2025-61072-PAR-001)"),
+                format!("{c:?} is not year-product-session (2025-61072-PAR-001)"),
+            )
         }),
         Some(code) => {
             if strip_zeros(&code.product_code) != strip_zeros(&s.product_code) {
                 let (c, p) = (&s.yearly_session_code, &s.product_code);
-                v.error("yearlySessionCode", "cegos.yearlySessionCode.mismatch", None, |l| msg(l, format!("{c:?} ne porte pas le code produit {p:?}"), format!("{c:?} does not carry product code {p:?}")));
+                v.error("yearlySessionCode", "cegos.yearlySessionCode.mismatch", None, |l| {
+                    msg(l, format!("{c:?} ne porte pas le code produit {p:?}"), format!("{c:?} does not carry product code {p:?}"))
+                });
             }
             if let Some(n) = code.trailing_number() {
                 if n != s.session_number {
                     let (c, k) = (&s.yearly_session_code, s.session_number);
-                    v.warning("sessionNumber", "cegos.yearlySessionCode.mismatch", None, |l| msg(l, format!("le numéro de session {k} diffère de celui de {c:?} ({n})"), format!("session number {k} differs from the one in {c:?} ({n})")));
+                    v.warning("sessionNumber", "cegos.yearlySessionCode.mismatch", None, |l| {
+                        msg(
+                            l,
+                            format!("le numéro de session {k} diffère de celui de {c:?} ({n})"),
+                            format!("session number {k} differs from the one in {c:?} ({n})"),
+                        )
+                    });
                 }
             }
         }
@@ -362,14 +396,24 @@ fn check_session_codes(s: &CegosSession, v: &mut Validator) {
     match parse_yearly_product_code(&s.yearly_product_code) {
         None => v.error("yearlyProductCode", "cegos.yearlyProductCode.format", None, |l| {
             let c = &s.yearly_product_code;
-            msg(l, format!("{c:?} n'est ni « année-code » (2025-61072) ni « année + code sur 5 » (202561072)"), format!("{c:?} is neither year-code (2025-61072) nor year + code padded to 5 (202561072)"))
+            msg(
+                l,
+                format!("{c:?} n'est ni « année-code » (2025-61072) ni « année + code sur 5 » (202561072)"),
+                format!("{c:?} is neither year-code (2025-61072) nor year + code padded to 5 (202561072)"),
+            )
         }),
         Some(code) => {
             // The session carries no offer year: the session code's is the reference, else the product code's own.
             let year = session_code.as_ref().map_or(code.year, |c| c.year);
             if !code.matches(year, &s.product_code) {
                 let (c, p) = (&s.yearly_product_code, &s.product_code);
-                v.error("yearlyProductCode", "cegos.yearlyProductCode.mismatch", None, |l| msg(l, format!("{c:?} ne correspond pas à l'année {year} et au produit {p:?}"), format!("{c:?} does not match year {year} and product {p:?}")));
+                v.error("yearlyProductCode", "cegos.yearlyProductCode.mismatch", None, |l| {
+                    msg(
+                        l,
+                        format!("{c:?} ne correspond pas à l'année {year} et au produit {p:?}"),
+                        format!("{c:?} does not match year {year} and product {p:?}"),
+                    )
+                });
             }
         }
     }
@@ -379,13 +423,17 @@ fn check_counts(s: &CegosSession, v: &mut Validator) {
     for (field, value) in [("registrationCount", &s.registration_count), ("limitMin", &s.limit_min), ("limitMax", &s.limit_max)] {
         if let Some(&n) = value.value() {
             if n < 0 {
-                v.error(field, "cegos.session.counts", None, |l| msg(l, format!("{field} vaut {n} : un effectif ne peut être négatif"), format!("{field} is {n}: a head count cannot be negative")));
+                v.error(field, "cegos.session.counts", None, |l| {
+                    msg(l, format!("{field} vaut {n} : un effectif ne peut être négatif"), format!("{field} is {n}: a head count cannot be negative"))
+                });
             }
         }
     }
     if let (Some(&min), Some(&max)) = (s.limit_min.value(), s.limit_max.value()) {
         if min > max {
-            v.warning("limitMin", "cegos.session.counts", None, |l| msg(l, format!("le minimum {min} dépasse le maximum {max}"), format!("minimum {min} is above maximum {max}")));
+            v.warning("limitMin", "cegos.session.counts", None, |l| {
+                msg(l, format!("le minimum {min} dépasse le maximum {max}"), format!("minimum {min} is above maximum {max}"))
+            });
         }
     }
 }
@@ -410,7 +458,14 @@ fn check_flags(s: &CegosSession, v: &mut Validator) {
     }
     if let (Some(_), Some(_)) = (s.registration_count.value(), s.limit_min.value()) {
         if s.is_high_probability != a.is_high_probability {
-            flag_mismatch(v, "isHighProbability", "cegos.session.isHighProbability.mismatch", s.is_high_probability, "probable si inscrits ≥ limitMin", "likely when registrations ≥ limitMin");
+            flag_mismatch(
+                v,
+                "isHighProbability",
+                "cegos.session.isHighProbability.mismatch",
+                s.is_high_probability,
+                "probable si inscrits ≥ limitMin",
+                "likely when registrations ≥ limitMin",
+            );
         }
     }
 }
@@ -423,7 +478,9 @@ fn check_part(part: &CegosSessionPart, session: (Option<Timestamp>, Option<Times
     }
     let (s_start, s_end) = session;
     let outside = |v: &mut Validator, field: &str, date: &WireDate| {
-        v.error(field, "cegos.session.part.outside", None, |l| msg(l, format!("{} sort des dates de la session", date.as_str()), format!("{} is outside the session's dates", date.as_str())));
+        v.error(field, "cegos.session.part.outside", None, |l| {
+            msg(l, format!("{} sort des dates de la session", date.as_str()), format!("{} is outside the session's dates", date.as_str()))
+        });
     };
     if let (Some(a), Some(ss), Some(d)) = (start, s_start, part.start_date.value()) {
         if a < ss {
@@ -443,9 +500,13 @@ fn check_part(part: &CegosSessionPart, session: (Option<Timestamp>, Option<Times
     ] {
         let Some(&n) = value.value() else { continue };
         if !(0..=max).contains(&n) {
-            v.error(field, "cegos.session.part.time", None, |l| msg(l, format!("{field} vaut {n}, hors de 0–{max}"), format!("{field} is {n}, outside 0–{max}")));
+            v.error(field, "cegos.session.part.time", None, |l| {
+                msg(l, format!("{field} vaut {n}, hors de 0–{max}"), format!("{field} is {n}, outside 0–{max}"))
+            });
         } else if let Some(d) = date.filter(|d| *d != n) {
-            v.warning(field, "cegos.session.part.time", None, |l| msg(l, format!("{field} vaut {n}, mais la date porte {d}"), format!("{field} is {n}, but the date says {d}")));
+            v.warning(field, "cegos.session.part.time", None, |l| {
+                msg(l, format!("{field} vaut {n}, mais la date porte {d}"), format!("{field} is {n}, but the date says {d}"))
+            });
         }
     }
     start.zip(end)
@@ -473,7 +534,11 @@ impl Validate for CegosSession {
                 if let [(_, n0, _, end0), (i1, n1, start1, _)] = pair {
                     if start1 < end0 {
                         let (n0, n1) = (*n0, *n1);
-                        v.index(*i1, |v| v.warning("startDate", "cegos.session.part.sequence", None, |l| msg(l, format!("la partie {n1} commence avant la fin de la partie {n0}"), format!("part {n1} starts before part {n0} ends"))));
+                        v.index(*i1, |v| {
+                            v.warning("startDate", "cegos.session.part.sequence", None, |l| {
+                                msg(l, format!("la partie {n1} commence avant la fin de la partie {n0}"), format!("part {n1} starts before part {n0} ends"))
+                            })
+                        });
                     }
                 }
             }
@@ -498,7 +563,9 @@ impl Validate for CegosSessionResponse {
 
 fn check_page_number(v: &mut Validator, page: Option<i64>) {
     if let Some(n) = page.filter(|n| *n < 1) {
-        v.warning("pageNumber", "cegos.query.pageNumber", None, |l| msg(l, format!("page {n} : les pages commencent à 1 (le serveur corrigera)"), format!("page {n}: pages start at 1 (the server will correct it)")));
+        v.warning("pageNumber", "cegos.query.pageNumber", None, |l| {
+            msg(l, format!("page {n} : les pages commencent à 1 (le serveur corrigera)"), format!("page {n}: pages start at 1 (the server will correct it)"))
+        });
     }
 }
 
@@ -522,7 +589,9 @@ impl Validate for CegosProductQuery {
     fn validate(&self, v: &mut Validator) {
         if parse_yearly_product_code(&self.yearly_product_code).is_none() {
             let c = &self.yearly_product_code;
-            v.error("yearlyProductCode", "cegos.yearlyProductCode.format", None, |l| msg(l, format!("{c:?} n'est pas un code produit annuel (202500038)"), format!("{c:?} is not a yearly product code (202500038)")));
+            v.error("yearlyProductCode", "cegos.yearlyProductCode.format", None, |l| {
+                msg(l, format!("{c:?} n'est pas un code produit annuel (202500038)"), format!("{c:?} is not a yearly product code (202500038)"))
+            });
         }
     }
 }
@@ -531,7 +600,13 @@ impl Validate for CegosSessionQuery {
     fn validate(&self, v: &mut Validator) {
         if parse_yearly_session_code(&self.yearly_session_code).is_none() {
             let c = &self.yearly_session_code;
-            v.error("yearlySessionCode", "cegos.yearlySessionCode.format", None, |l| msg(l, format!("{c:?} n'est pas un code session annuel (2025-61072-PAR-001)"), format!("{c:?} is not a yearly session code (2025-61072-PAR-001)")));
+            v.error("yearlySessionCode", "cegos.yearlySessionCode.format", None, |l| {
+                msg(
+                    l,
+                    format!("{c:?} n'est pas un code session annuel (2025-61072-PAR-001)"),
+                    format!("{c:?} is not a yearly session code (2025-61072-PAR-001)"),
+                )
+            });
         }
     }
 }

@@ -183,15 +183,27 @@ impl AisModule {
     }
     /// Wire name of the start field present (for issue paths), the table's by default.
     pub(crate) fn start_field(&self) -> &'static str {
-        if self.date_debut.value().is_none() && self.date_debut_periode.value().is_some() { "dateDebutPeriode" } else { "dateDebut" }
+        if self.date_debut.value().is_none() && self.date_debut_periode.value().is_some() {
+            "dateDebutPeriode"
+        } else {
+            "dateDebut"
+        }
     }
     /// Wire name of the end field present, the table's by default.
     pub(crate) fn end_field(&self) -> &'static str {
-        if self.date_fin.value().is_none() && self.date_fin_periode.value().is_some() { "dateFinPeriode" } else { "dateFin" }
+        if self.date_fin.value().is_none() && self.date_fin_periode.value().is_some() {
+            "dateFinPeriode"
+        } else {
+            "dateFin"
+        }
     }
     /// Wire name of the number field present, the table's by default.
     pub(crate) fn number_field(&self) -> &'static str {
-        if self.numero_module.value().is_none() && self.numero_periode.value().is_some() { "numeroPeriode" } else { "numeroModule" }
+        if self.numero_module.value().is_none() && self.numero_periode.value().is_some() {
+            "numeroPeriode"
+        } else {
+            "numeroModule"
+        }
     }
 }
 

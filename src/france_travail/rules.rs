@@ -58,7 +58,11 @@ fn integer(v: &mut Validator, field: &str, n: i64, digits: u32, rule: &'static s
 fn intercarif(v: &mut Validator, session: &str, action: &str, formation: &str) {
     if required_text(v, "numeroSession", session, 25, "francetravail.ais.numeroSession.length") && !is_intercarif_session(session) {
         v.error("numeroSession", "francetravail.ais.numeroSession.format", None, |l| {
-            msg(l, format!("{session:?} n'est pas un numéro de session Intercarif : des chiffres seulement (ex. \"1330305\")"), format!("{session:?} is not an Intercarif session number: digits only (e.g. \"1330305\")"))
+            msg(
+                l,
+                format!("{session:?} n'est pas un numéro de session Intercarif : des chiffres seulement (ex. \"1330305\")"),
+                format!("{session:?} is not an Intercarif session number: digits only (e.g. \"1330305\")"),
+            )
         });
     }
     for (field, value) in [("numeroAction", action), ("numeroFormation", formation)] {
@@ -135,7 +139,11 @@ impl Validate for AisAttestation {
             if b < a {
                 let (s, e) = (self.date_debut_plan.as_str(), self.date_fin_plan.as_str());
                 v.error("dateFinPlan", "francetravail.ais.plan.dateOrder", None, |l| {
-                    msg(l, format!("la fin du plan {e} est antérieure à son début {s} (dateDebutPlan)"), format!("the plan ends ({e}) before it starts ({s}, dateDebutPlan)"))
+                    msg(
+                        l,
+                        format!("la fin du plan {e} est antérieure à son début {s} (dateDebutPlan)"),
+                        format!("the plan ends ({e}) before it starts ({s}, dateDebutPlan)"),
+                    )
                 });
             }
         }
@@ -194,21 +202,33 @@ fn module(v: &mut Validator, m: &AisModule, plan: &Plan<'_>) {
     if let (Some(a), Some(b)) = (start, end) {
         if b < a {
             v.error(end_field, "francetravail.ais.module.dateOrder", None, |l| {
-                msg(l, format!("le module finit ({e_text}) avant de commencer ({s_text}, {start_field})"), format!("the module ends ({e_text}) before it starts ({s_text}, {start_field})"))
+                msg(
+                    l,
+                    format!("le module finit ({e_text}) avant de commencer ({s_text}, {start_field})"),
+                    format!("the module ends ({e_text}) before it starts ({s_text}, {start_field})"),
+                )
             });
         }
     }
     if let (Some(a), Some((ps, ps_text))) = (start, plan.start) {
         if a < ps {
             v.error(start_field, "francetravail.ais.module.outsidePlan", None, |l| {
-                msg(l, format!("le module commence ({s_text}) avant le plan de formation (dateDebutPlan {ps_text})"), format!("the module starts ({s_text}) before the training plan (dateDebutPlan {ps_text})"))
+                msg(
+                    l,
+                    format!("le module commence ({s_text}) avant le plan de formation (dateDebutPlan {ps_text})"),
+                    format!("the module starts ({s_text}) before the training plan (dateDebutPlan {ps_text})"),
+                )
             });
         }
     }
     if let (Some(b), Some((pe, pe_text))) = (end, plan.end) {
         if b > pe {
             v.error(end_field, "francetravail.ais.module.outsidePlan", None, |l| {
-                msg(l, format!("le module finit ({e_text}) après le plan de formation (dateFinPlan {pe_text})"), format!("the module ends ({e_text}) after the training plan (dateFinPlan {pe_text})"))
+                msg(
+                    l,
+                    format!("le module finit ({e_text}) après le plan de formation (dateFinPlan {pe_text})"),
+                    format!("the module ends ({e_text}) after the training plan (dateFinPlan {pe_text})"),
+                )
             });
         }
     }
@@ -310,7 +330,9 @@ impl Validate for AisTokenRequest {
         }
         for (field, value) in [("client_id", &self.client_id), ("client_secret", &self.client_secret), ("scope", &self.scope)] {
             if value.trim().is_empty() {
-                v.error(field, "francetravail.token.required", None, |l| msg(l, "champ obligatoire : il doit être renseigné", "required field: it must have a value"));
+                v.error(field, "francetravail.token.required", None, |l| {
+                    msg(l, "champ obligatoire : il doit être renseigné", "required field: it must have a value")
+                });
             }
         }
         let expected = format!("application_{}", self.client_id.trim());

@@ -45,7 +45,8 @@ pub fn period_end(period: &str, lang: &str) -> String {
                 crate::lara::LaraPeriodEndError::MissingDuration | crate::lara::LaraPeriodEndError::NegativeDuration(_) => "duration",
                 _ => "durationUnit",
             };
-            let issue = crate::Issue { path: field.into(), rule: "lara.period.end", provider_code: None, severity: crate::Severity::Error, message: e.message(lang) };
+            let issue =
+                crate::Issue { path: field.into(), rule: "lara.period.end", provider_code: None, severity: crate::Severity::Error, message: e.message(lang) };
             Error::Validation(vec![issue])
         })
     }))

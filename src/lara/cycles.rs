@@ -53,7 +53,7 @@ impl Model for LaraCycleListRequest {
 }
 
 /// A cycle, « règlement » (`cycle/getlist` item; `lara.cycle`).
-/// 
+///
 /// Only the id is required (the document marks no field obligatory).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -352,7 +352,7 @@ impl Model for LaraMemberStatuses {
 }
 
 /// A status range to save.
-/// 
+///
 /// When `isActiveMember` is absent or null, Lära infers it from `status` (see [`crate::lara::infer_member_activity`]).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]

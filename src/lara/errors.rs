@@ -62,14 +62,28 @@ impl LaraProgramErrorCode {
             RequiredId => ("Vous devez fournir un identifiant pour le programme de formation.", "An id must be given for the training program."),
             InvalidId => ("L'identifiant fourni pour le programme de formation est invalide.", "The training program id is invalid."),
             InvalidFilterId => ("L'identifiant donné pour effectuer le filtre est invalide.", "The filter id (portal id) is invalid."),
-            InvalidNameLength => ("Le nom du programme de formation doit contenir entre 3 et 250 caractères inclusivement.", "The training program name must be 3 to 250 characters long, inclusive."),
+            InvalidNameLength => (
+                "Le nom du programme de formation doit contenir entre 3 et 250 caractères inclusivement.",
+                "The training program name must be 3 to 250 characters long, inclusive.",
+            ),
             MissingRequiredBranches => ("Le paramètre « branches » est obligatoire.", "The \"branches\" parameter is required."),
             InvalidBranchId => ("Un identifiant de branche est invalide.", "A branch id is invalid."),
-            CannotRemoveAllBranches => ("Impossible de supprimer toutes les branches administratives d'un programme.", "A program's administrative branches cannot all be removed."),
-            CannotAddBranches => ("Impossible d'ajouter les branches administratives à un programme, car il y a des branches déjà ajoutées.", "The administrative branches cannot be added: some are already on the program."),
-            CannotRemoveBranches => ("Impossible de supprimer les branches administratives d'un programme, car il y a des branches qui ne sont pas associées.", "The administrative branches cannot be removed: some are not on the program."),
+            CannotRemoveAllBranches => {
+                ("Impossible de supprimer toutes les branches administratives d'un programme.", "A program's administrative branches cannot all be removed.")
+            }
+            CannotAddBranches => (
+                "Impossible d'ajouter les branches administratives à un programme, car il y a des branches déjà ajoutées.",
+                "The administrative branches cannot be added: some are already on the program.",
+            ),
+            CannotRemoveBranches => (
+                "Impossible de supprimer les branches administratives d'un programme, car il y a des branches qui ne sont pas associées.",
+                "The administrative branches cannot be removed: some are not on the program.",
+            ),
             InvalidLanguage => ("La valeur fournie pour la langue est invalide.", "The language value is invalid (1 to 4)."),
-            InvalidAuthorizationType => ("La valeur fournie pour le type d'autorisation ne concorde pas avec les renseignements fournis.", "The authorization type does not agree with the other values sent (needAdminApproval)."),
+            InvalidAuthorizationType => (
+                "La valeur fournie pour le type d'autorisation ne concorde pas avec les renseignements fournis.",
+                "The authorization type does not agree with the other values sent (needAdminApproval).",
+            ),
             Unknown(c) => return msg(lang, format!("Code d'erreur de programme non documenté : {c}."), format!("Undocumented program error code {c}.")),
         };
         msg(lang, fr, en)
@@ -138,7 +152,10 @@ impl LaraCycleErrorCode {
             StatusRequired => ("Un statut non-vide doit être défini.", "A non-empty status must be given."),
             InvalidStatusId => ("L'identifiant de l'entrée d'un statut est invalide.", "The status entry id is invalid."),
             InvalidUser => ("L'identifiant de l'utilisateur fourni est invalide.", "The user id is invalid."),
-            InvalidDate => ("La date de fin de la plage du statut doit être supérieure ou égale à la date de début.", "The status range's end date must be on or after its start date."),
+            InvalidDate => (
+                "La date de fin de la plage du statut doit être supérieure ou égale à la date de début.",
+                "The status range's end date must be on or after its start date.",
+            ),
             Unknown(c) => return msg(lang, format!("Code d'erreur de cycle non documenté : {c}."), format!("Undocumented cycle error code {c}.")),
         };
         msg(lang, fr, en)

@@ -28,9 +28,10 @@ fn is_plausible_id(id: &str) -> bool {
     let b = id.as_bytes();
     !b.is_empty()
         && b.iter().all(u8::is_ascii_graphic)
-        && b.iter().enumerate().filter(|(_, c)| **c == b'%').all(|(i, _)| {
-            matches!((b.get(i + 1), b.get(i + 2)), (Some(x), Some(y)) if x.is_ascii_hexdigit() && y.is_ascii_hexdigit())
-        })
+        && b.iter()
+            .enumerate()
+            .filter(|(_, c)| **c == b'%')
+            .all(|(i, _)| matches!((b.get(i + 1), b.get(i + 2)), (Some(x), Some(y)) if x.is_ascii_hexdigit() && y.is_ascii_hexdigit()))
 }
 
 /// A required id: blank → `required`, implausible → `invalid`.
@@ -83,12 +84,20 @@ impl Validate for LaraProgram {
         if let Some(LaraLanguage::Unknown(n)) = self.language.value() {
             let n = *n;
             v.error("language", "lara.program.language", Some(1437), |l| {
-                msg(l, format!("langue {n} inconnue : 1 = français (Canada), 2 = anglais, 3 = français (France), 4 = espagnol."),
-                       format!("unknown language {n}: 1 = French (Canada), 2 = English, 3 = French (France), 4 = Spanish."))
+                msg(
+                    l,
+                    format!("langue {n} inconnue : 1 = français (Canada), 2 = anglais, 3 = français (France), 4 = espagnol."),
+                    format!("unknown language {n}: 1 = French (Canada), 2 = English, 3 = French (France), 4 = Spanish."),
+                )
             });
         }
         authorization(v, self.authorization_type.value(), self.need_admin_approval.value());
-        for (field, date) in [("creationDate", &self.creation_date), ("startDate", &self.start_date), ("endDate", &self.end_date), ("lastModificationDate", &self.last_modification_date)] {
+        for (field, date) in [
+            ("creationDate", &self.creation_date),
+            ("startDate", &self.start_date),
+            ("endDate", &self.end_date),
+            ("lastModificationDate", &self.last_modification_date),
+        ] {
             readable_date(v, field, date);
         }
         if let Some(LaraDateToComplete::Date(d)) = self.date_to_complete.value() {
@@ -105,8 +114,11 @@ impl Validate for LaraProgram {
 fn program_name(v: &mut Validator, name: &str) {
     if v.length("name", name, 3, 250, "lara.program.name.length", Some(1405)) && utf16_len(name) < 5 {
         v.warning("name", "lara.program.name.short", None, |l| {
-            msg(l, "le nom fait moins de 5 caractères : Lära l'accepte (3 au minimum, erreur 1405) mais sa documentation demande entre 5 et 250 caractères.",
-                   "the name is shorter than 5 characters: Lära accepts it (3 at least, error 1405) but its field table asks for 5 to 250.")
+            msg(
+                l,
+                "le nom fait moins de 5 caractères : Lära l'accepte (3 au minimum, erreur 1405) mais sa documentation demande entre 5 et 250 caractères.",
+                "the name is shorter than 5 characters: Lära accepts it (3 at least, error 1405) but its field table asks for 5 to 250.",
+            )
         });
     }
 }
@@ -115,8 +127,11 @@ fn external_link(v: &mut Validator, link: &str) {
     v.length("externalLink", link, 0, 250, "lara.program.externalLink.length", None);
     if !link.is_empty() && !is_http_url(link) {
         v.error("externalLink", "lara.program.externalLink.url", None, |l| {
-            msg(l, format!("« {link} » n'est pas une adresse http(s) complète (https://exemple.fr/inscription) ; laissez le champ vide pour ne pas rediriger."),
-                   format!("\"{link}\" is not a full http(s) URL (https://example.com/enrol); leave it empty for no redirect."))
+            msg(
+                l,
+                format!("« {link} » n'est pas une adresse http(s) complète (https://exemple.fr/inscription) ; laissez le champ vide pour ne pas rediriger."),
+                format!("\"{link}\" is not a full http(s) URL (https://example.com/enrol); leave it empty for no redirect."),
+            )
         });
     }
 }
@@ -131,8 +146,11 @@ fn authorization(v: &mut Validator, kind: Option<&LaraAuthorizationType>, need_a
         (Some(LaraAuthorizationType::Unknown(n)), _) => {
             let n = *n;
             v.error("authorizationType", "lara.program.authorizationType", Some(1438), |l| {
-                msg(l, format!("type d'autorisation {n} inconnu : 0 = approbation par un administrateur, 1 = automatique."),
-                       format!("unknown authorization type {n}: 0 = administrator approval, 1 = automatic."))
+                msg(
+                    l,
+                    format!("type d'autorisation {n} inconnu : 0 = approbation par un administrateur, 1 = automatique."),
+                    format!("unknown authorization type {n}: 0 = administrator approval, 1 = automatic."),
+                )
             });
         }
         (Some(LaraAuthorizationType::Automatic), Some(true)) => {
@@ -164,20 +182,30 @@ impl Validate for LaraProgramUpdateRequest {
     fn validate(&self, v: &mut Validator) {
         let p = &self.0;
         p.validate(v);
-        let read_only = [("creationDate", p.creation_date.is_absent()), ("catalogLink", p.catalog_link.is_absent()), ("lastModificationDate", p.last_modification_date.is_absent())];
+        let read_only = [
+            ("creationDate", p.creation_date.is_absent()),
+            ("catalogLink", p.catalog_link.is_absent()),
+            ("lastModificationDate", p.last_modification_date.is_absent()),
+        ];
         for (field, absent) in read_only {
             if absent {
                 continue;
             }
             v.warning(field, "lara.program.readOnly", None, |l| {
-                msg(l, format!("« {field} » est en lecture seule : Lära l'ignore en modification, retirez-le."),
-                       format!("\"{field}\" is read only: Lära ignores it on update; leave it out."))
+                msg(
+                    l,
+                    format!("« {field} » est en lecture seule : Lära l'ignore en modification, retirez-le."),
+                    format!("\"{field}\" is read only: Lära ignores it on update; leave it out."),
+                )
             });
         }
         if let Some(LaraDateToComplete::Number(_)) = p.date_to_complete.value() {
             v.warning("dateToComplete", "lara.program.dateToComplete.number", None, |l| {
-                msg(l, "dateToComplete est un nombre : envoyez une date (AAAA-MM-JJTHH:MM:SS), comme l'exemple de la documentation.",
-                       "dateToComplete is a number: send a date (YYYY-MM-DDTHH:MM:SS), as the document's example does.")
+                msg(
+                    l,
+                    "dateToComplete est un nombre : envoyez une date (AAAA-MM-JJTHH:MM:SS), comme l'exemple de la documentation.",
+                    "dateToComplete is a number: send a date (YYYY-MM-DDTHH:MM:SS), as the document's example does.",
+                )
             });
         }
     }
@@ -269,7 +297,11 @@ impl Validate for LaraPeriod {
         match period_end(self) {
             Ok(_) | Err(LaraPeriodEndError::StartDate(_)) => {}
             Err(e) => v.warning("", "lara.period.end", None, |l| {
-                msg(l, format!("la fin de la période ne peut pas être calculée : {}", e.message(Lang::Fr)), format!("the period's end cannot be computed: {}", e.message(Lang::En)))
+                msg(
+                    l,
+                    format!("la fin de la période ne peut pas être calculée : {}", e.message(Lang::Fr)),
+                    format!("the period's end cannot be computed: {}", e.message(Lang::En)),
+                )
             }),
         }
     }
@@ -294,14 +326,20 @@ fn member_target(v: &mut Validator, user_id: &Nullable<String>, api_name: &Nulla
     }
     if is_blank(api_name) {
         v.error("customFieldAPIName", "lara.cycle.member.customFieldAPIName.required", Some(1004), |l| {
-            msg(l, "sans « userId », donnez « customFieldAPIName » (nom API du champ personnalisé qui identifie le membre) et « customFieldValue ».",
-                   "without \"userId\", give \"customFieldAPIName\" (API name of the custom field identifying the member) and \"customFieldValue\".")
+            msg(
+                l,
+                "sans « userId », donnez « customFieldAPIName » (nom API du champ personnalisé qui identifie le membre) et « customFieldValue ».",
+                "without \"userId\", give \"customFieldAPIName\" (API name of the custom field identifying the member) and \"customFieldValue\".",
+            )
         });
     }
     if is_blank(value) {
         v.error("customFieldValue", "lara.cycle.member.customFieldValue.required", Some(1002), |l| {
-            msg(l, "sans « userId », donnez « customFieldValue » (valeur du champ personnalisé pour ce membre) avec « customFieldAPIName ».",
-                   "without \"userId\", give \"customFieldValue\" (the member's value of the custom field) with \"customFieldAPIName\".")
+            msg(
+                l,
+                "sans « userId », donnez « customFieldValue » (valeur du champ personnalisé pour ce membre) avec « customFieldAPIName ».",
+                "without \"userId\", give \"customFieldValue\" (the member's value of the custom field) with \"customFieldAPIName\".",
+            )
         });
     }
 }
@@ -315,7 +353,9 @@ impl Validate for LaraMemberStatusesRequest {
 impl Validate for LaraMemberStatusInput {
     fn validate(&self, v: &mut Validator) {
         if self.status.trim().is_empty() {
-            v.error("status", "lara.cycle.status.required", Some(1007), |l| msg(l, "le statut ne peut pas être vide (ex. « Membre »).", "the status cannot be empty (e.g. \"Membre\")."));
+            v.error("status", "lara.cycle.status.required", Some(1007), |l| {
+                msg(l, "le statut ne peut pas être vide (ex. « Membre »).", "the status cannot be empty (e.g. \"Membre\").")
+            });
         } else if self.is_active_member.value().is_none() && !infer_member_activity(&self.status, None) {
             let status = self.status.clone();
             v.warning("isActiveMember", "lara.cycle.status.inferredInactive", None, |l| {
@@ -440,7 +480,11 @@ impl LaraPeriodEndError {
             StartDate(e) => msg(lang, format!("startDate illisible : {} ({})", e.input, e.reason), format!("unreadable startDate: {e}")),
             MissingDuration => msg(lang, "duration est absente", "duration is missing"),
             MissingDurationUnit => msg(lang, "durationUnit est absente", "durationUnit is missing"),
-            UnknownDurationUnit(n) => msg(lang, format!("durationUnit {n} inconnue (0 = heures, 1 = jours, 2 = semaines, 3 = mois, 4 = années)"), format!("unknown durationUnit {n} (0 = hours, 1 = days, 2 = weeks, 3 = months, 4 = years)")),
+            UnknownDurationUnit(n) => msg(
+                lang,
+                format!("durationUnit {n} inconnue (0 = heures, 1 = jours, 2 = semaines, 3 = mois, 4 = années)"),
+                format!("unknown durationUnit {n} (0 = hours, 1 = days, 2 = weeks, 3 = months, 4 = years)"),
+            ),
             NegativeDuration(n) => msg(lang, format!("duration est négative ({n})"), format!("duration is negative ({n})")),
             OutOfRange => msg(lang, "la fin tombe hors des années 1 à 9999", "the end falls outside years 1 to 9999"),
         }

@@ -286,32 +286,13 @@ pub fn generate(seed: &Rng, today: Date) -> CegosData {
                 for s in subjects.iter() {
                     leaves.push((leaf_id, di, leaf, s));
                 }
-                leaf_topics.push(Topic {
-                    id: leaf_id,
-                    label: (*leaf).into(),
-                    order: li as i64 + 1,
-                    sub_topics: None,
-                });
+                leaf_topics.push(Topic { id: leaf_id, label: (*leaf).into(), order: li as i64 + 1, sub_topics: None });
             }
-            sub_topics.push(Topic {
-                id: sub_id,
-                label: (*sub).into(),
-                order: si as i64 + 1,
-                sub_topics: Some(leaf_topics),
-            });
+            sub_topics.push(Topic { id: sub_id, label: (*sub).into(), order: si as i64 + 1, sub_topics: Some(leaf_topics) });
         }
-        topics.push(Topic {
-            id: domain_id,
-            label: (*domain).into(),
-            order: di as i64 + 1,
-            sub_topics: Some(sub_topics),
-        });
+        topics.push(Topic { id: domain_id, label: (*domain).into(), order: di as i64 + 1, sub_topics: Some(sub_topics) });
     }
-    let topics = TopicTree {
-        catalog_id: 92446,
-        year,
-        topics,
-    };
+    let topics = TopicTree { catalog_id: 92446, year, topics };
 
     let mut rng = seed.fork("cegos-products");
     // Every (subject, variant) pair, shuffled, first 1,247 kept.
@@ -328,11 +309,7 @@ pub fn generate(seed: &Rng, today: Date) -> CegosData {
     let mut codes: Vec<u32> = vec![38, 61072];
     let mut seen: std::collections::BTreeSet<u32> = codes.iter().copied().collect();
     while codes.len() < PRODUCT_COUNT {
-        let c = if rng.chance(15) {
-            rng.range(1, 9999)
-        } else {
-            rng.range(10_000, 99_999)
-        } as u32;
+        let c = if rng.chance(15) { rng.range(1, 9999) } else { rng.range(10_000, 99_999) } as u32;
         if seen.insert(c) {
             codes.push(c);
         }
@@ -343,23 +320,14 @@ pub fn generate(seed: &Rng, today: Date) -> CegosData {
         let (leaf_id, di, leaf, subject) = leaves.get(*si).copied().unwrap_or((0, 0, "", ""));
         let variant = fr::TITLE_VARIANTS.get(*vi).copied().unwrap_or("{}");
         let code = codes.get(i).copied().unwrap_or(0);
-        products.push(product(
-            &mut rng, year, code, subject, variant, leaf_id, leaf, di,
-        ));
+        products.push(product(&mut rng, year, code, subject, variant, leaf_id, leaf, di));
     }
     products.sort_by_key(|p| p.base.product_code.parse::<u32>().unwrap_or(0));
 
     // Related products: others of the same range.
-    let by_range: Vec<(i64, String)> = products
-        .iter()
-        .map(|p| (p.base.range.id, p.base.product_code.clone()))
-        .collect();
+    let by_range: Vec<(i64, String)> = products.iter().map(|p| (p.base.range.id, p.base.product_code.clone())).collect();
     for p in products.iter_mut() {
-        let same: Vec<&String> = by_range
-            .iter()
-            .filter(|(r, c)| *r == p.base.range.id && *c != p.base.product_code)
-            .map(|(_, c)| c)
-            .collect();
+        let same: Vec<&String> = by_range.iter().filter(|(r, c)| *r == p.base.range.id && *c != p.base.product_code).map(|(_, c)| c).collect();
         let n = rng.range(0, 3) as usize;
         let mut chosen: Vec<String> = Vec::new();
         for _ in 0..n {
@@ -374,11 +342,7 @@ pub fn generate(seed: &Rng, today: Date) -> CegosData {
             .enumerate()
             .map(|(k, c)| RelatedProduct {
                 related_product_code: c,
-                kind: if k == 0 && rng.chance(30) {
-                    "Before".into()
-                } else {
-                    "After".into()
-                },
+                kind: if k == 0 && rng.chance(30) { "Before".into() } else { "After".into() },
                 order: k as i64 + 1,
             })
             .collect();
@@ -397,26 +361,11 @@ pub fn generate(seed: &Rng, today: Date) -> CegosData {
         .collect();
 
     let sessions = sessions(seed, today, &mut products);
-    CegosData {
-        catalogs,
-        topics,
-        products,
-        centers,
-        sessions,
-    }
+    CegosData { catalogs, topics, products, centers, sessions }
 }
 
 #[allow(clippy::too_many_arguments)]
-fn product(
-    rng: &mut Rng,
-    year: i32,
-    code: u32,
-    subject: &str,
-    variant: &str,
-    leaf_id: i64,
-    leaf: &str,
-    domain: usize,
-) -> Product {
+fn product(rng: &mut Rng, year: i32, code: u32, subject: &str, variant: &str, leaf_id: i64, leaf: &str, domain: usize) -> Product {
     let title = variant.replace("{}", subject);
     let elearning = variant.contains("e-learning");
     let virtual_class = variant.contains("classe virtuelle");
@@ -429,41 +378,23 @@ fn product(
     };
     let cpf = rng.chance(35) || variant.contains("certifiant");
     let level = fr::LEVELS
-        .get(
-            if variant.contains("Niv. 2") || variant.contains("perfectionnement") {
-                1
-            } else {
-                rng.range(0, 3) as usize
-            },
-        )
+        .get(if variant.contains("Niv. 2") || variant.contains("perfectionnement") { 1 } else { rng.range(0, 3) as usize })
         .copied()
         .unwrap_or((1, "Fondamental"));
     let range_label = fr::TOPICS.get(domain).map(|d| d.0).unwrap_or("Management");
     let certifying = cpf || variant.contains("Certification") || variant.contains("certifiant");
-    let price = if elearning {
-        rng.range(9, 59) as f64 * 10.0
-    } else {
-        (f64::from(days) * rng.range(50, 80) as f64 * 10.0).round()
-    };
+    let price = if elearning { rng.range(9, 59) as f64 * 10.0 } else { (f64::from(days) * rng.range(50, 80) as f64 * 10.0).round() };
     let (training_method, delivery_mode, modality) = if elearning {
         ("E-learning", "A distance", "Formation 100% à distance")
     } else if virtual_class {
         ("Classe virtuelle", "A distance", "Classe virtuelle")
     } else if rng.chance(25) {
-        (
-            "Parcours",
-            "Mixte",
-            "Formation mixte (présentiel et distanciel)",
-        )
+        ("Parcours", "Mixte", "Formation mixte (présentiel et distanciel)")
     } else {
         ("Stage", "Présentiel", "Formation présentielle")
     };
     let hours = days * 7;
-    let minutes = if elearning {
-        rng.range(2, 12) as u32 * 15
-    } else {
-        0
-    };
+    let minutes = if elearning { rng.range(2, 12) as u32 * 15 } else { 0 };
     let yearly = format!("{year}{code:05}");
     let mut partners = vec!["Cegos".to_string()];
     if rng.chance(15) {
@@ -477,27 +408,11 @@ fn product(
         yearly_product_code: yearly.clone(),
         offer_year: year,
         title: title.clone(),
-        evolution_type: rng
-            .pick(fr::EVOLUTION_TYPES)
-            .copied()
-            .unwrap_or("Reconduit")
-            .into(),
+        evolution_type: rng.pick(fr::EVOLUTION_TYPES).copied().unwrap_or("Reconduit").into(),
         cpf,
-        rs_code: if cpf && rng.chance(60) {
-            Some(format!("RS{}", rng.range(1000, 6999)))
-        } else {
-            None
-        },
-        rncp_code: if cpf && rng.chance(30) {
-            Some(format!("RNCP{}", rng.range(100, 39999)))
-        } else {
-            None
-        },
-        cpf_code: if cpf {
-            Some(format!("{}", rng.range(200_000, 339_999)))
-        } else {
-            None
-        },
+        rs_code: if cpf && rng.chance(60) { Some(format!("RS{}", rng.range(1000, 6999))) } else { None },
+        rncp_code: if cpf && rng.chance(30) { Some(format!("RNCP{}", rng.range(100, 39999))) } else { None },
+        cpf_code: if cpf { Some(format!("{}", rng.range(200_000, 339_999))) } else { None },
         training_method: training_method.into(),
         family_offer_id: if elearning { 4 } else { rng.range(1, 3) as i64 },
         module_duration: if elearning {
@@ -505,43 +420,21 @@ fn product(
         } else {
             format!("{days} jour{}", if days > 1 { "s" } else { "" })
         },
-        languages: if rng.chance(10) {
-            vec!["Français".into(), "Anglais".into()]
-        } else {
-            vec!["Français".into()]
-        },
+        languages: if rng.chance(10) { vec!["Français".into(), "Anglais".into()] } else { vec!["Français".into()] },
         cities: Vec::new(),
         available_cpf_cities: Vec::new(),
-        level: Element {
-            id: level.0,
-            label: level.1.into(),
-        },
+        level: Element { id: level.0, label: level.1.into() },
         professional_challenges_id: rng.range(1, 8) as i64,
         best_seller: rng.chance(8),
         picto4_real: variant.contains("4Real") || rng.chance(15),
         partners,
-        certification: if certifying {
-            Some(cert_name.clone())
-        } else {
-            None
-        },
-        certifier: if certifying {
-            rng.pick(fr::CERTIFIERS).map(|s| (*s).to_string())
-        } else {
-            None
-        },
-        job_sheet_title: if rng.chance(30) {
-            Some(format!("Fiche métier : {leaf}"))
-        } else {
-            None
-        },
+        certification: if certifying { Some(cert_name.clone()) } else { None },
+        certifier: if certifying { rng.pick(fr::CERTIFIERS).map(|s| (*s).to_string()) } else { None },
+        job_sheet_title: if rng.chance(30) { Some(format!("Fiche métier : {leaf}")) } else { None },
         job_sheet_url: None,
         modality_title: modality.into(),
         marketing_title: format!("Formation {}", subject),
-        range: Element {
-            id: 200 + domain as i64,
-            label: range_label.into(),
-        },
+        range: Element { id: 200 + domain as i64, label: range_label.into() },
         price,
         i_pack_price: (price * 2.6 / 10.0).round() * 10.0,
         notice_url: format!("https://www.cegos.fr/{code}"),
@@ -559,10 +452,7 @@ fn product(
     };
     let mut base = base;
     if base.job_sheet_title.is_some() {
-        base.job_sheet_url = Some(format!(
-            "https://www.cegos.fr/fiches-metiers/{}",
-            slug(leaf)
-        ));
+        base.job_sheet_url = Some(format!("https://www.cegos.fr/fiches-metiers/{}", slug(leaf)));
     }
 
     let mut modules = Vec::new();
@@ -577,18 +467,10 @@ fn product(
             delay_in_day: f64::from(days),
             delay_in_hour: f64::from(hours),
             delay_in_minute: i64::from(hours) * 60,
-            delivery_mode: if virtual_class {
-                "A distance".into()
-            } else {
-                "Présentiel".into()
-            },
+            delivery_mode: if virtual_class { "A distance".into() } else { "Présentiel".into() },
         });
     }
-    let extra = if elearning {
-        rng.range(2, 4)
-    } else {
-        rng.range(0, 2)
-    };
+    let extra = if elearning { rng.range(2, 4) } else { rng.range(0, 2) };
     for k in 0..extra {
         let mins = rng.range(1, 8) as i64 * 15;
         modules.push(Module {
@@ -606,50 +488,21 @@ fn product(
     }
     let hydrated = ProductHydrated {
         titles: vec![
-            Title {
-                kind: "BALISE TITRE".into(),
-                text: format!("Formation {} - Cegos", subject),
-                length_maximum: 128,
-            },
-            Title {
-                kind: "TITRE".into(),
-                text: title.clone(),
-                length_maximum: 256,
-            },
-            Title {
-                kind: "SOUS TITRE".into(),
-                text: notice::subtitle(rng, subject),
-                length_maximum: 256,
-            },
+            Title { kind: "BALISE TITRE".into(), text: format!("Formation {} - Cegos", subject), length_maximum: 128 },
+            Title { kind: "TITRE".into(), text: title.clone(), length_maximum: 256 },
+            Title { kind: "SOUS TITRE".into(), text: notice::subtitle(rng, subject), length_maximum: 256 },
         ],
-        formula: vec![Formula {
-            id: rng.range(20_000, 29_999) as i64,
-            label: "F1".into(),
-            modules,
-        }],
+        formula: vec![Formula { id: rng.range(20_000, 29_999) as i64, label: "F1".into(), modules }],
         catalog_topic_relations: {
-            let mut r = vec![TopicRelation {
-                catalog_topic_id: leaf_id,
-                relation_type: "Main".into(),
-                order: rng.range(1, 9) as i64,
-            }];
+            let mut r = vec![TopicRelation { catalog_topic_id: leaf_id, relation_type: "Main".into(), order: rng.range(1, 9) as i64 }];
             if rng.chance(25) {
-                r.push(TopicRelation {
-                    catalog_topic_id: leaf_id + 10,
-                    relation_type: "Secondary".into(),
-                    order: rng.range(1, 9) as i64,
-                });
+                r.push(TopicRelation { catalog_topic_id: leaf_id + 10, relation_type: "Secondary".into(), order: rng.range(1, 9) as i64 });
             }
             r
         },
         notice: notice::generate(rng, &title, subject, leaf, days, cpf),
     };
-    Product {
-        base,
-        hydrated,
-        related: Vec::new(),
-        days,
-    }
+    Product { base, hydrated, related: Vec::new(), days }
 }
 
 fn slug(s: &str) -> String {
@@ -676,32 +529,14 @@ fn slug(s: &str) -> String {
 /// have sessions (e-learning ones have none), with realistic fill levels.
 fn sessions(seed: &Rng, today: Date, products: &mut [Product]) -> Vec<Session> {
     let mut rng = seed.fork("cegos-sessions");
-    let eligible: Vec<usize> = products
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.days > 0)
-        .map(|(i, _)| i)
-        .collect();
+    let eligible: Vec<usize> = products.iter().enumerate().filter(|(_, p)| p.days > 0).map(|(i, _)| i).collect();
     let mut counts = vec![0usize; products.len()];
     for i in &eligible {
         if let Some(c) = counts.get_mut(*i) {
             *c = 1;
         }
     }
-    let weights: Vec<u64> = eligible
-        .iter()
-        .map(|i| {
-            if products
-                .get(*i)
-                .map(|p| p.base.best_seller)
-                .unwrap_or(false)
-            {
-                6
-            } else {
-                2
-            }
-        })
-        .collect();
+    let weights: Vec<u64> = eligible.iter().map(|i| if products.get(*i).map(|p| p.base.best_seller).unwrap_or(false) { 6 } else { 2 }).collect();
     let mut remaining = SESSION_COUNT.saturating_sub(eligible.len());
     while remaining > 0 {
         let k = rng.weighted(&weights);
@@ -723,14 +558,7 @@ fn sessions(seed: &Rng, today: Date, products: &mut [Product]) -> Vec<Session> {
                     d = d.add_days(1);
                 }
                 let remote = virtual_class || rng.chance(18);
-                (
-                    d,
-                    if remote {
-                        None
-                    } else {
-                        Some(rng.weighted(&center_weights))
-                    },
-                )
+                (d, if remote { None } else { Some(rng.weighted(&center_weights)) })
             })
             .collect();
         drafts.sort_by_key(|(d, c)| (*d, c.unwrap_or(usize::MAX)));
@@ -764,23 +592,12 @@ fn sessions(seed: &Rng, today: Date, products: &mut [Product]) -> Vec<Session> {
                 } else {
                     ((9, 0), (17, 0), 1.0)
                 };
-                parts.push(Part {
-                    date: day,
-                    start: s,
-                    end: e,
-                    duration_in_day: dur,
-                    is_remote: remote,
-                    center_id: center_id.clone(),
-                });
+                parts.push(Part { date: day, start: s, end: e, duration_in_day: dur, is_remote: remote, center_id: center_id.clone() });
                 if !half_days || parts.len() % 2 == 0 {
                     day = day.add_days(1);
                 }
             }
-            let limit_max = if remote {
-                rng.range(12, 20)
-            } else {
-                rng.range(8, 14)
-            } as u32;
+            let limit_max = if remote { rng.range(12, 20) } else { rng.range(8, 14) } as u32;
             let limit_min = rng.range(4, 6) as u32;
             let fill = rng.range(0, 99);
             let registration_count = if fill < 10 {
@@ -806,25 +623,14 @@ fn sessions(seed: &Rng, today: Date, products: &mut [Product]) -> Vec<Session> {
             if top_cpf {
                 cpf_cities.insert(city.to_uppercase());
             }
-            let price = if remote {
-                (p.base.price * 0.9 / 10.0).round() * 10.0
-            } else {
-                p.base.price
-            };
+            let price = if remote { (p.base.price * 0.9 / 10.0).round() * 10.0 } else { p.base.price };
             out.push(Session {
-                yearly_session_code: format!(
-                    "{}-{}-{}-{:03}",
-                    p.base.offer_year, p.base.product_code, city_code, number
-                ),
+                yearly_session_code: format!("{}-{}-{}-{:03}", p.base.offer_year, p.base.product_code, city_code, number),
                 session_number: number,
                 yearly_product_code: format!("{}-{}", p.base.offer_year, p.base.product_code),
                 product_code: p.base.product_code.clone(),
                 price,
-                inter_discount_price: if rng.chance(40) {
-                    Some(round2(price * 0.9))
-                } else {
-                    None
-                },
+                inter_discount_price: if rng.chance(40) { Some(round2(price * 0.9)) } else { None },
                 guaranteed,
                 city,
                 registration_count,

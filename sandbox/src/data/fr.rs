@@ -132,35 +132,14 @@ pub const TITLE_VARIANTS: &[&str] = &[
     "{} - Intra-entreprise",
 ];
 
-pub const LEVELS: &[(i64, &str)] = &[
-    (1, "Fondamental"),
-    (2, "Perfectionnement"),
-    (3, "Expertise"),
-    (4, "Découverte"),
-];
+pub const LEVELS: &[(i64, &str)] = &[(1, "Fondamental"), (2, "Perfectionnement"), (3, "Expertise"), (4, "Découverte")];
 pub const EVOLUTION_TYPES: &[&str] = &["Reconduit", "Nouveauté", "Evolution", "Refonte"];
-pub const PARTNERS: &[&str] = &[
-    "Cegos",
-    "PMI®",
-    "Microsoft",
-    "AFNOR",
-    "Google",
-    "France Compétences",
-    "ib Cegos",
-];
+pub const PARTNERS: &[&str] = &["Cegos", "PMI®", "Microsoft", "AFNOR", "Google", "France Compétences", "ib Cegos"];
 pub const CERTIFIERS: &[&str] = &["Cegos", "AFNOR Certification", "ENI", "PMI®", "CCI France"];
 
 /// Training centers: (code, name, address lines, city as sent by Safir,
 /// postal code, display city used on sessions, session weight).
-pub type Center = (
-    &'static str,
-    &'static str,
-    &'static [&'static str],
-    &'static str,
-    &'static str,
-    &'static str,
-    u64,
-);
+pub type Center = (&'static str, &'static str, &'static [&'static str], &'static str, &'static str, &'static str, u64);
 
 #[rustfmt::skip]
 pub const CENTERS: &[Center] = &[

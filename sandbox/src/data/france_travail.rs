@@ -29,32 +29,11 @@ fn dt(d: Date) -> String {
 pub fn generate(seed: &Rng, today: Date) -> Vec<AisSession> {
     let mut rng = seed.fork("france-travail");
     // (session, action, formation, external ref, example's module names, AIS count)
-    type Spec = (
-        &'static str,
-        &'static str,
-        &'static str,
-        Option<&'static str>,
-        bool,
-        usize,
-    );
+    type Spec = (&'static str, &'static str, &'static str, Option<&'static str>, bool, usize);
     let specs: [Spec; 4] = [
-        (
-            "1330305",
-            "20_1330305",
-            "20_1262663",
-            Some("20_12345"),
-            true,
-            4,
-        ),
+        ("1330305", "20_1330305", "20_1262663", Some("20_12345"), true, 4),
         ("114782", "07_114782", "07_10", None, false, 3),
-        (
-            "1402218",
-            "20_1402218",
-            "20_1311504",
-            Some("20_40221"),
-            true,
-            5,
-        ),
+        ("1402218", "20_1402218", "20_1311504", Some("20_40221"), true, 5),
         ("2205117", "11_2205117", "11_987654", None, false, 2),
     ];
     let mut out = Vec::new();
@@ -63,11 +42,7 @@ pub fn generate(seed: &Rng, today: Date) -> Vec<AisSession> {
         let plan_end = plan_start.add_days(rng.range_i(150, 240));
         let mut records = Vec::new();
         for k in 0..*n {
-            let code = if k == 0 {
-                "AIS"
-            } else {
-                rng.pick(STATUS_CODES).copied().unwrap_or("AIS")
-            };
+            let code = if k == 0 { "AIS" } else { rng.pick(STATUS_CODES).copied().unwrap_or("AIS") };
             let split = plan_start.add_days(rng.range_i(60, 120));
             let modules: Vec<Value> = [(plan_start, split, 1), (split.add_days(14), plan_end, 2)]
                 .iter()
@@ -103,10 +78,7 @@ pub fn generate(seed: &Rng, today: Date) -> Vec<AisSession> {
             let mut id_de = String::new();
             for _ in 0..43 {
                 let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
-                let c = alphabet
-                    .get(rng.range(0, 63) as usize)
-                    .copied()
-                    .unwrap_or(b'A');
+                let c = alphabet.get(rng.range(0, 63) as usize).copied().unwrap_or(b'A');
                 id_de.push(char::from(c));
             }
             records.push(json!({

@@ -193,16 +193,8 @@ fn frac_datetime(rng: &mut Rng, date: Date) -> String {
 pub fn generate(seed: &Rng, today: Date) -> LaraStore {
     let mut rng = seed.fork("lara");
     let branches: Vec<String> = (0..8).map(|_| rng.lara_id()).collect();
-    let portals = vec![
-        (
-            rng.lara_id(),
-            "https://formation.domaine.com/catalogue".to_string(),
-        ),
-        (
-            rng.lara_id(),
-            "https://partenaires.domaine.com/catalogue".to_string(),
-        ),
-    ];
+    let portals =
+        vec![(rng.lara_id(), "https://formation.domaine.com/catalogue".to_string()), (rng.lara_id(), "https://partenaires.domaine.com/catalogue".to_string())];
     let provider = rng.lara_id();
     let creator = rng.lara_id();
     let categories: Vec<String> = (0..4).map(|_| rng.lara_id()).collect();
@@ -216,29 +208,16 @@ pub fn generate(seed: &Rng, today: Date) -> LaraStore {
         } else {
             NO_DATE.to_string()
         };
-        let subscription_type = if i % 5 == 4 {
-            2
-        } else {
-            rng.range(0, 1) as i64
-        };
+        let subscription_type = if i % 5 == 4 { 2 } else { rng.range(0, 1) as i64 };
         let (start_date, end_date) = if subscription_type == 2 {
-            (
-                format!("{}T00:00:00", today.add_days(-30)),
-                format!("{}T23:59:59", today.add_days(120)),
-            )
+            (format!("{}T00:00:00", today.add_days(-30)), format!("{}T23:59:59", today.add_days(120)))
         } else {
             (NO_DATE.to_string(), NO_DATE.to_string())
         };
         let expiration_type = rng.range(0, 2) as i64;
         let authorization_type = rng.range(0, 1) as i64;
         let mut custom_fields = BTreeMap::new();
-        custom_fields.insert(
-            "Champ1".to_string(),
-            rng.pick(&["Snow", "Rain", "Sun"])
-                .copied()
-                .unwrap_or("")
-                .to_string(),
-        );
+        custom_fields.insert("Champ1".to_string(), rng.pick(&["Snow", "Rain", "Sun"]).copied().unwrap_or("").to_string());
         custom_fields.insert("Test".to_string(), String::new());
         let n_branches = rng.range(1, 3) as usize;
         let mut pb: Vec<String> = Vec::new();
@@ -255,14 +234,8 @@ pub fn generate(seed: &Rng, today: Date) -> LaraStore {
             creation_date: frac_datetime(&mut rng, created),
             name: (*name).to_string(),
             min_participants: rng.range(0, 6) as i64,
-            max_participants: if rng.chance(40) {
-                0
-            } else {
-                rng.range(8, 25) as i64
-            },
-            description: format!(
-                "<p>{name} : programme de formation proposé à l’ensemble des membres.</p>"
-            ),
+            max_participants: if rng.chance(40) { 0 } else { rng.range(8, 25) as i64 },
+            description: format!("<p>{name} : programme de formation proposé à l’ensemble des membres.</p>"),
             cover_id: String::new(),
             subscription_type,
             enrolment_type: rng.range(0, 2) as i64,
@@ -274,11 +247,7 @@ pub fn generate(seed: &Rng, today: Date) -> LaraStore {
             end_date,
             show_available_subscriptions: rng.chance(50),
             provider_id: provider.clone(),
-            certificate_id: if rng.chance(40) {
-                rng.lara_id()
-            } else {
-                String::new()
-            },
+            certificate_id: if rng.chance(40) { rng.lara_id() } else { String::new() },
             category_id: rng.pick(&categories).cloned().unwrap_or_default(),
             credits: rng.range(0, 40) as f64 / 2.0,
             keywords: "formation;obligatoire".into(),
@@ -291,11 +260,7 @@ pub fn generate(seed: &Rng, today: Date) -> LaraStore {
             is_single_payment: rng.chance(70),
             expiration_type,
             days_to_complete: if expiration_type == 1 { 90 } else { 0 },
-            date_to_complete: if expiration_type == 2 {
-                format!("{}T00:00:00", today.add_days(200))
-            } else {
-                NO_DATE.to_string()
-            },
+            date_to_complete: if expiration_type == 2 { format!("{}T00:00:00", today.add_days(200)) } else { NO_DATE.to_string() },
             last_modification_date: modified,
             tax_country_id: 75,
             tax_state_id: 0,
@@ -305,21 +270,9 @@ pub fn generate(seed: &Rng, today: Date) -> LaraStore {
     }
 
     let cycle_names = [
-        (
-            "REG-FC-2024",
-            "Règlement de formation continue 2024-2026",
-            "Continuing education rules 2024-2026",
-        ),
-        (
-            "REG-FC-2027",
-            "Règlement de formation continue 2027-2029",
-            "Continuing education rules 2027-2029",
-        ),
-        (
-            "REG-DEONTO",
-            "Obligation déontologique annuelle",
-            "Annual ethics requirement",
-        ),
+        ("REG-FC-2024", "Règlement de formation continue 2024-2026", "Continuing education rules 2024-2026"),
+        ("REG-FC-2027", "Règlement de formation continue 2027-2029", "Continuing education rules 2027-2029"),
+        ("REG-DEONTO", "Obligation déontologique annuelle", "Annual ethics requirement"),
     ];
     let mut cycles = Vec::new();
     let mut periods = Vec::new();
@@ -329,18 +282,7 @@ pub fn generate(seed: &Rng, today: Date) -> LaraStore {
         cycles.push(Cycle {
             cycle_id: cycle_id.clone(),
             admin_name: (*admin).into(),
-            name: Texts {
-                texts: vec![
-                    LocalizedText {
-                        text: (*fr_name).into(),
-                        language_id: 3,
-                    },
-                    LocalizedText {
-                        text: (*en_name).into(),
-                        language_id: 2,
-                    },
-                ],
-            },
+            name: Texts { texts: vec![LocalizedText { text: (*fr_name).into(), language_id: 3 }, LocalizedText { text: (*en_name).into(), language_id: 2 }] },
             rule_id: rule_id.clone(),
             is_active: ci != 1,
             is_deleted: false,
@@ -348,31 +290,16 @@ pub fn generate(seed: &Rng, today: Date) -> LaraStore {
         let n_periods = if ci == 2 { 3 } else { 2 };
         for k in 0..n_periods {
             let period_id = rng.lara_id();
-            let start = Date {
-                year: today.year - 2 + if ci == 2 { k } else { 2 * k },
-                month: 1,
-                day: 1,
-            };
+            let start = Date { year: today.year - 2 + if ci == 2 { k } else { 2 * k }, month: 1, day: 1 };
             let mut requirements = Vec::new();
             let parent = rng.lara_id();
-            for (t, target) in [(1, 40.0), (2, 2.0), (3, 3.0)]
-                .iter()
-                .take(rng.range(1, 3) as usize)
-            {
+            for (t, target) in [(1, 40.0), (2, 2.0), (3, 3.0)].iter().take(rng.range(1, 3) as usize) {
                 requirements.push(Requirement {
-                    id: if *t == 1 {
-                        parent.clone()
-                    } else {
-                        rng.lara_id()
-                    },
+                    id: if *t == 1 { parent.clone() } else { rng.lara_id() },
                     cycle_period_id: period_id.clone(),
                     kind: *t,
                     target_value: *target,
-                    parent_id: if *t == 1 {
-                        String::new()
-                    } else {
-                        parent.clone()
-                    },
+                    parent_id: if *t == 1 { String::new() } else { parent.clone() },
                     rule_id: rule_id.clone(),
                     provider_id: provider.clone(),
                 });
@@ -394,38 +321,20 @@ pub fn generate(seed: &Rng, today: Date) -> LaraStore {
         }
     }
 
-    let statuses = [
-        "Membre",
-        "1ère inscription",
-        "Temporaire",
-        "Retraité",
-        "Inactif",
-        "Suspension du droit d'exercice",
-    ];
+    let statuses = ["Membre", "1ère inscription", "Temporaire", "Retraité", "Inactif", "Suspension du droit d'exercice"];
     let mut members = Vec::new();
     for i in 0..30 {
         let user_id = rng.lara_id();
         let mut custom_fields = BTreeMap::new();
         custom_fields.insert("member_status".to_string(), format!("{}", 12345 + i * 7));
-        custom_fields.insert(
-            "numero_ordre".to_string(),
-            format!("ORD-{:05}", 1000 + i * 13),
-        );
+        custom_fields.insert("numero_ordre".to_string(), format!("ORD-{:05}", 1000 + i * 13));
         let mut entries = Vec::new();
         let mut start = today.add_days(-rng.range_i(400, 3000));
         let n = rng.range(1, 3);
         for k in 0..n {
-            let status = if k == 0 {
-                "1ère inscription"
-            } else {
-                rng.pick(&statuses).copied().unwrap_or("Membre")
-            };
+            let status = if k == 0 { "1ère inscription" } else { rng.pick(&statuses).copied().unwrap_or("Membre") };
             let last = k + 1 == n;
-            let end = if last {
-                None
-            } else {
-                Some(start.add_days(rng.range_i(200, 700)))
-            };
+            let end = if last { None } else { Some(start.add_days(rng.range_i(200, 700))) };
             let start_s = format!("{start}T00:00:00");
             entries.push(StatusEntry {
                 entry_id: rng.lara_id(),
@@ -433,9 +342,7 @@ pub fn generate(seed: &Rng, today: Date) -> LaraStore {
                 status: status.to_string(),
                 is_active_member: is_active_status(status),
                 start_date: start_s,
-                end_date: end
-                    .map(|e| format!("{e}T23:59:59"))
-                    .unwrap_or_else(|| NO_DATE.to_string()),
+                end_date: end.map(|e| format!("{e}T23:59:59")).unwrap_or_else(|| NO_DATE.to_string()),
             });
             if let Some(e) = end {
                 start = e.add_days(1);
@@ -443,11 +350,7 @@ pub fn generate(seed: &Rng, today: Date) -> LaraStore {
         }
         members.push(Member {
             user_id,
-            first_name: rng
-                .pick(fr::FIRST_NAMES)
-                .copied()
-                .unwrap_or("Camille")
-                .into(),
+            first_name: rng.pick(fr::FIRST_NAMES).copied().unwrap_or("Camille").into(),
             last_name: rng.pick(fr::LAST_NAMES).copied().unwrap_or("Martin").into(),
             custom_fields,
             statuses: entries,

@@ -19,9 +19,6 @@ pub struct Data {
 /// Generates everything: the read-only data and the initial Lära store.
 pub fn generate(seed: u64, today: Date) -> (Data, lara::LaraStore) {
     let root = rng::Rng::new(seed);
-    let data = Data {
-        cegos: cegos::generate(&root, today),
-        ais: france_travail::generate(&root, today),
-    };
+    let data = Data { cegos: cegos::generate(&root, today), ais: france_travail::generate(&root, today) };
     (data, lara::generate(&root, today))
 }

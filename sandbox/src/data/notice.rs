@@ -80,10 +80,7 @@ fn lower_first(s: &str) -> String {
 }
 
 pub fn subtitle(rng: &mut Rng, subject: &str) -> String {
-    rng.pick(SUBTITLES)
-        .copied()
-        .unwrap_or("{}")
-        .replace("{}", &lower_first(subject))
+    rng.pick(SUBTITLES).copied().unwrap_or("{}").replace("{}", &lower_first(subject))
 }
 
 fn ul(items: &[String]) -> String {
@@ -97,14 +94,7 @@ fn ul(items: &[String]) -> String {
     s
 }
 
-pub fn generate(
-    rng: &mut Rng,
-    title: &str,
-    subject: &str,
-    leaf: &str,
-    days: u32,
-    cpf: bool,
-) -> Notice {
+pub fn generate(rng: &mut Rng, title: &str, subject: &str, leaf: &str, days: u32, cpf: bool) -> Notice {
     let s = lower_first(subject);
     let audience = rng.pick(AUDIENCES).copied().unwrap_or("Tout public");
     let parts: Vec<String> = (1..=rng.range(3, 6))
@@ -116,11 +106,7 @@ pub fn generate(
             _ => format!("<p><strong>Partie {k} :</strong> aller plus loin – « retours d’expérience »</p>"),
         })
         .collect();
-    let duration = if days == 0 {
-        "à votre rythme".to_string()
-    } else {
-        format!("en {days} jour{}", if days > 1 { "s" } else { "" })
-    };
+    let duration = if days == 0 { "à votre rythme".to_string() } else { format!("en {days} jour{}", if days > 1 { "s" } else { "" }) };
     Notice {
         introduction_title: format!("Formation {}", s),
         introduction: format!("<p>Cette formation <strong>{title}</strong> vous permet, {duration}, d’acquérir les savoir-faire indispensables pour {s}.</p><p>Une approche concrète, au cœur de vos enjeux opérationnels.</p>"),

@@ -15,18 +15,11 @@ async fn latency() {
     let s = start().await;
     let t = cegos_token(s.addr).await;
     let t0 = Instant::now();
-    let r = Req::get(CATALOGS)
-        .bearer(&t)
-        .header("X-Formakit-Fault", "latency=300")
-        .ok(s.addr)
-        .await;
+    let r = Req::get(CATALOGS).bearer(&t).header("X-Formakit-Fault", "latency=300").ok(s.addr).await;
     assert_eq!(r.status, 200);
     assert!(t0.elapsed() >= Duration::from_millis(300));
     let t0 = Instant::now();
-    let r = Req::get(&format!("{CATALOGS}?__fault=latency%3D250"))
-        .bearer(&t)
-        .ok(s.addr)
-        .await;
+    let r = Req::get(&format!("{CATALOGS}?__fault=latency%3D250")).bearer(&t).ok(s.addr).await;
     assert_eq!(r.status, 200);
     assert!(t0.elapsed() >= Duration::from_millis(250));
 }
@@ -34,23 +27,14 @@ async fn latency() {
 #[tokio::test]
 async fn too_many_requests_with_retry_after() {
     let s = start().await;
-    let r = Req::get(CATALOGS)
-        .header("X-Formakit-Fault", "429")
-        .ok(s.addr)
-        .await;
+    let r = Req::get(CATALOGS).header("X-Formakit-Fault", "429").ok(s.addr).await;
     assert_eq!(r.status, 429);
     assert_eq!(r.header("retry-after"), Some("1"));
     assert_eq!(r.json()["error"], "too_many_requests");
-    let r = Req::get(&format!("{CATALOGS}?__fault=429:7"))
-        .ok(s.addr)
-        .await;
+    let r = Req::get(&format!("{CATALOGS}?__fault=429:7")).ok(s.addr).await;
     assert_eq!((r.status, r.header("retry-after")), (429, Some("7")));
     // Token endpoints can be throttled too.
-    let r =
-        Req::post("/francetravail/connexion/oauth2/access_token?realm=%2Fpartenaire&__fault=429")
-            .form("grant_type=client_credentials")
-            .ok(s.addr)
-            .await;
+    let r = Req::post("/francetravail/connexion/oauth2/access_token?realm=%2Fpartenaire&__fault=429").form("grant_type=client_credentials").ok(s.addr).await;
     assert_eq!(r.status, 429);
 }
 
@@ -58,15 +42,9 @@ async fn too_many_requests_with_retry_after() {
 async fn server_errors() {
     let s = start().await;
     for (spec, status) in [("500", 500), ("502", 502), ("503", 503)] {
-        let r = Req::get("/campusskills/api/sync/v1/test")
-            .header("X-Formakit-Fault", spec)
-            .ok(s.addr)
-            .await;
+        let r = Req::get("/campusskills/api/sync/v1/test").header("X-Formakit-Fault", spec).ok(s.addr).await;
         assert_eq!(r.status, status);
-        assert!(r.json()["message"]
-            .as_str()
-            .unwrap_or_default()
-            .contains("injected"));
+        assert!(r.json()["message"].as_str().unwrap_or_default().contains("injected"));
     }
 }
 
@@ -74,25 +52,16 @@ async fn server_errors() {
 async fn reset_closes_the_connection_without_a_response() {
     let s = start().await;
     let t = cegos_token(s.addr).await;
-    match Req::get(CATALOGS)
-        .bearer(&t)
-        .header("X-Formakit-Fault", "reset")
-        .send(s.addr)
-        .await
-    {
+    match Req::get(CATALOGS).bearer(&t).header("X-Formakit-Fault", "reset").send(s.addr).await {
         Err(ClientError::Io(e)) => assert_eq!(e.kind(), std::io::ErrorKind::ConnectionReset, "{e}"),
         Err(ClientError::Incomplete { raw_len: 0, .. }) => {}
         other => panic!("expected a reset, got {other:?}"),
     }
     // Raw check: not one byte of a response arrives.
     let mut sock = tokio::net::TcpStream::connect(s.addr).await.unwrap();
-    sock.write_all(b"GET /cegos/v1/Catalogs?__fault=reset HTTP/1.1\r\nHost: x\r\n\r\n")
-        .await
-        .unwrap();
+    sock.write_all(b"GET /cegos/v1/Catalogs?__fault=reset HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
     let mut buf = Vec::new();
-    let res = tokio::time::timeout(Duration::from_secs(10), sock.read_to_end(&mut buf))
-        .await
-        .expect("bounded");
+    let res = tokio::time::timeout(Duration::from_secs(10), sock.read_to_end(&mut buf)).await.expect("bounded");
     assert!(buf.is_empty(), "got {:?}", String::from_utf8_lossy(&buf));
     assert!(res.is_err(), "the client sees a connection error: {res:?}");
     // The server itself is fine afterwards.
@@ -107,31 +76,14 @@ async fn truncate_sends_less_than_content_length() {
     let req = format!("GET /cegos/v1/Referentials/centers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {t}\r\nX-Formakit-Fault: truncate\r\n\r\n");
     sock.write_all(req.as_bytes()).await.unwrap();
     let mut buf = Vec::new();
-    let _ = tokio::time::timeout(Duration::from_secs(10), sock.read_to_end(&mut buf))
-        .await
-        .expect("bounded");
+    let _ = tokio::time::timeout(Duration::from_secs(10), sock.read_to_end(&mut buf)).await.expect("bounded");
     let text = String::from_utf8_lossy(&buf).into_owned();
     let (head, body) = text.split_once("\r\n\r\n").expect("headers arrive");
     assert!(head.starts_with("HTTP/1.1 200"));
-    let len: usize = head
-        .lines()
-        .find_map(|l| {
-            l.to_ascii_lowercase()
-                .strip_prefix("content-length:")
-                .map(|v| v.trim().parse().unwrap_or(0))
-        })
-        .expect("Content-Length");
-    assert!(
-        body.len() < len && !body.is_empty(),
-        "body {} of {len}",
-        body.len()
-    );
-    match Req::get("/cegos/v1/Referentials/centers")
-        .bearer(&t)
-        .header("X-Formakit-Fault", "truncate")
-        .send(s.addr)
-        .await
-    {
+    let len: usize =
+        head.lines().find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse().unwrap_or(0))).expect("Content-Length");
+    assert!(body.len() < len && !body.is_empty(), "body {} of {len}", body.len());
+    match Req::get("/cegos/v1/Referentials/centers").bearer(&t).header("X-Formakit-Fault", "truncate").send(s.addr).await {
         Err(ClientError::Incomplete { .. }) => {}
         other => panic!("expected an incomplete body, got {other:?}"),
     }
@@ -141,21 +93,10 @@ async fn truncate_sends_less_than_content_length() {
 async fn invalid_json() {
     let s = start().await;
     let t = cegos_token(s.addr).await;
-    let r = Req::get(CATALOGS)
-        .bearer(&t)
-        .header("X-Formakit-Fault", "invalid-json")
-        .ok(s.addr)
-        .await;
+    let r = Req::get(CATALOGS).bearer(&t).header("X-Formakit-Fault", "invalid-json").ok(s.addr).await;
     assert_eq!(r.status, 200);
-    assert!(r
-        .header("content-type")
-        .unwrap_or_default()
-        .starts_with("application/json"));
-    assert!(
-        serde_json::from_slice::<serde_json::Value>(&r.body).is_err(),
-        "{}",
-        r.text()
-    );
+    assert!(r.header("content-type").unwrap_or_default().starts_with("application/json"));
+    assert!(serde_json::from_slice::<serde_json::Value>(&r.body).is_err(), "{}", r.text());
 }
 
 #[tokio::test]
@@ -165,25 +106,14 @@ async fn trickle_sends_the_whole_body_slowly() {
     let whole = Req::get(CATALOGS).bearer(&t).ok(s.addr).await;
     let t0 = Instant::now();
     // 64-byte chunks, 40 ms apart.
-    let r = Req::get(CATALOGS)
-        .bearer(&t)
-        .header("X-Formakit-Fault", "trickle=40")
-        .ok(s.addr)
-        .await;
+    let r = Req::get(CATALOGS).bearer(&t).header("X-Formakit-Fault", "trickle=40").ok(s.addr).await;
     let chunks = whole.body.len().div_ceil(64) as u32;
     assert!(chunks >= 4);
     let elapsed = t0.elapsed();
-    assert!(
-        elapsed >= Duration::from_millis(40) * (chunks - 1),
-        "{elapsed:?} for {chunks} chunks"
-    );
+    assert!(elapsed >= Duration::from_millis(40) * (chunks - 1), "{elapsed:?} for {chunks} chunks");
     assert!(elapsed < Duration::from_secs(5));
     assert_eq!(r.body, whole.body);
-    let r = Req::get(CATALOGS)
-        .bearer(&t)
-        .header("X-Formakit-Fault", "trickle=5:16")
-        .ok(s.addr)
-        .await;
+    let r = Req::get(CATALOGS).bearer(&t).header("X-Formakit-Fault", "trickle=5:16").ok(s.addr).await;
     assert_eq!(r.body, whole.body);
 }
 
@@ -191,17 +121,10 @@ async fn trickle_sends_the_whole_body_slowly() {
 async fn expired_token_fault() {
     let s = start().await;
     let t = cegos_token(s.addr).await;
-    let r = Req::get(CATALOGS)
-        .bearer(&t)
-        .header("X-Formakit-Fault", "expired-token")
-        .ok(s.addr)
-        .await;
+    let r = Req::get(CATALOGS).bearer(&t).header("X-Formakit-Fault", "expired-token").ok(s.addr).await;
     assert_eq!(r.status, 401);
     assert!(r.text().contains("expired"));
-    let r = Req::get("/campusskills/api/sync/v1/test?__fault=expired-token")
-        .bearer("sandbox-token")
-        .ok(s.addr)
-        .await;
+    let r = Req::get("/campusskills/api/sync/v1/test?__fault=expired-token").bearer("sandbox-token").ok(s.addr).await;
     assert_eq!(r.status, 401);
     assert_eq!(Req::get(CATALOGS).bearer(&t).ok(s.addr).await.status, 200);
 }
@@ -210,61 +133,28 @@ async fn expired_token_fault() {
 async fn combined_and_bad_specs() {
     let s = start().await;
     let t0 = Instant::now();
-    let r = Req::get(CATALOGS)
-        .header("X-Formakit-Fault", "latency=150, 503")
-        .ok(s.addr)
-        .await;
+    let r = Req::get(CATALOGS).header("X-Formakit-Fault", "latency=150, 503").ok(s.addr).await;
     assert_eq!(r.status, 503);
     assert!(t0.elapsed() >= Duration::from_millis(150));
-    let r = Req::get(CATALOGS)
-        .header("X-Formakit-Fault", "teapot")
-        .ok(s.addr)
-        .await;
+    let r = Req::get(CATALOGS).header("X-Formakit-Fault", "teapot").ok(s.addr).await;
     assert_eq!(r.status, 400);
     assert_eq!(r.json()["where"], "header.X-Formakit-Fault");
-    let r = Req::get(&format!("{CATALOGS}?__fault=latency%3Dsoon"))
-        .ok(s.addr)
-        .await;
-    assert_eq!(
-        (r.status, r.json()["where"].clone()),
-        (400, serde_json::Value::from("query.__fault"))
-    );
+    let r = Req::get(&format!("{CATALOGS}?__fault=latency%3Dsoon")).ok(s.addr).await;
+    assert_eq!((r.status, r.json()["where"].clone()), (400, serde_json::Value::from("query.__fault")));
 }
 
 #[tokio::test]
 async fn server_wide_faults() {
-    let s = start_with(Config {
-        fault: "503".parse().unwrap(),
-        ..Config::for_tests()
-    })
-    .await;
+    let s = start_with(Config { fault: "503".parse().unwrap(), ..Config::for_tests() }).await;
     assert_eq!(Req::get(CATALOGS).ok(s.addr).await.status, 503);
     // `none` lifts the server-wide fault for one request.
-    assert_eq!(
-        Req::get(CATALOGS)
-            .header("X-Formakit-Fault", "none")
-            .ok(s.addr)
-            .await
-            .status,
-        401
-    );
+    assert_eq!(Req::get(CATALOGS).header("X-Formakit-Fault", "none").ok(s.addr).await.status, 401);
     // A request fault replaces the server's status fault.
-    assert_eq!(
-        Req::get(CATALOGS)
-            .header("X-Formakit-Fault", "429")
-            .ok(s.addr)
-            .await
-            .status,
-        429
-    );
+    assert_eq!(Req::get(CATALOGS).header("X-Formakit-Fault", "429").ok(s.addr).await.status, 429);
     // Static files are not faulted.
     assert_eq!(Req::get("/").ok(s.addr).await.status, 200);
 
-    let s = start_with(Config {
-        latency_ms: 200,
-        ..Config::for_tests()
-    })
-    .await;
+    let s = start_with(Config { latency_ms: 200, ..Config::for_tests() }).await;
     let t0 = Instant::now();
     assert_eq!(Req::get(CATALOGS).ok(s.addr).await.status, 401);
     assert!(t0.elapsed() >= Duration::from_millis(200));
