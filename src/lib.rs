@@ -22,6 +22,7 @@ pub mod error;
 pub mod formats;
 pub mod http;
 mod json_path;
+pub mod rules_registry;
 pub mod schema;
 pub mod text;
 pub mod validate;

@@ -556,3 +556,27 @@ impl Validate for CampusContractsResponse {}
 impl Validate for CampusDiffResponse {}
 impl Validate for CampusTokenTest {}
 impl Validate for CampusDeleteResponse {}
+
+/// Every rule id this module reports (`Issue::rule`), once each, sorted. `tests/rule_registry.rs`
+/// fails when a rule reported here is missing from this list, or listed but never reported.
+pub const RULES: &[&str] = &[
+    "campusskills.contract.annee.pair",
+    "campusskills.contract.code.duplicate",
+    "campusskills.contract.date.format",
+    "campusskills.contract.date.order",
+    "campusskills.contract.email.format",
+    "campusskills.contract.formation.pair",
+    "campusskills.contract.marque.pair",
+    "campusskills.contract.monthStartGroup.type",
+    "campusskills.contract.periode.pair",
+    "campusskills.contract.required",
+    "campusskills.contract.rncp.format",
+    "campusskills.contract.site.pair",
+    "campusskills.contract.type.unknown",
+    "campusskills.listQuery.limit.range",
+    "campusskills.listQuery.page.range",
+    "campusskills.user.code.role",
+    "campusskills.user.email.perPerson",
+    "campusskills.user.email.shared",
+    "campusskills.user.name.perPerson",
+];

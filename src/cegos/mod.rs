@@ -8,7 +8,7 @@
 
 mod models;
 pub mod routes;
-mod rules;
+pub(crate) mod rules;
 
 pub use models::*;
 pub use routes::CATALOG_TOPICS_PATHS;

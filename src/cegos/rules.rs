@@ -610,3 +610,30 @@ impl Validate for CegosSessionQuery {
         }
     }
 }
+
+/// Every rule id this module reports (`Issue::rule`), once each, sorted. `tests/rule_registry.rs`
+/// fails when a rule reported here is missing from this list, or listed but never reported.
+pub const RULES: &[&str] = &[
+    "cegos.catalog.dates.order",
+    "cegos.date.format",
+    "cegos.page.numbers",
+    "cegos.product.rncpCode.format",
+    "cegos.product.rsCode.format",
+    "cegos.product.title.length",
+    "cegos.product.url.format",
+    "cegos.query.pageNumber",
+    "cegos.session.counts",
+    "cegos.session.dates.order",
+    "cegos.session.isFull.mismatch",
+    "cegos.session.isHighProbability.mismatch",
+    "cegos.session.isLastPlaceAvailable.mismatch",
+    "cegos.session.part.dates.order",
+    "cegos.session.part.outside",
+    "cegos.session.part.sequence",
+    "cegos.session.part.time",
+    "cegos.topics.id.duplicate",
+    "cegos.yearlyProductCode.format",
+    "cegos.yearlyProductCode.mismatch",
+    "cegos.yearlySessionCode.format",
+    "cegos.yearlySessionCode.mismatch",
+];

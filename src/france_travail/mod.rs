@@ -10,7 +10,7 @@
 
 mod models;
 mod oauth;
-mod rules;
+pub(crate) mod rules;
 
 pub use models::*;
 pub use oauth::*;

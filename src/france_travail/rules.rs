@@ -350,3 +350,42 @@ impl Validate for AisTokenRequest {
 
 impl Validate for AisToken {}
 impl Validate for AisOAuthError {}
+
+/// Every rule id this module reports (`Issue::rule`), once each, sorted. `tests/rule_registry.rs`
+/// fails when a rule reported here is missing from this list, or listed but never reported.
+pub const RULES: &[&str] = &[
+    "francetravail.ais.codeDispositif.length",
+    "francetravail.ais.codeMarche.range",
+    "francetravail.ais.codeStatutInscription.length",
+    "francetravail.ais.date.format",
+    "francetravail.ais.financement.both",
+    "francetravail.ais.financement.missing",
+    "francetravail.ais.idInscription.range",
+    "francetravail.ais.idNationalDE.length",
+    "francetravail.ais.idProjetAction.length",
+    "francetravail.ais.identifiantFinanceur.range",
+    "francetravail.ais.indentifiantOpca.length",
+    "francetravail.ais.libelleDispositif.length",
+    "francetravail.ais.libelleFinanceur.length",
+    "francetravail.ais.libelleMarche.length",
+    "francetravail.ais.libelleOpca.length",
+    "francetravail.ais.listeModuleFormation.required",
+    "francetravail.ais.module.dateOrder",
+    "francetravail.ais.module.outsidePlan",
+    "francetravail.ais.module.spellingConflict",
+    "francetravail.ais.numeroAction.format",
+    "francetravail.ais.numeroAction.length",
+    "francetravail.ais.numeroConvention.length",
+    "francetravail.ais.numeroFormation.format",
+    "francetravail.ais.numeroFormation.length",
+    "francetravail.ais.numeroModule.range",
+    "francetravail.ais.numeroReferenceExterne.length",
+    "francetravail.ais.numeroSession.format",
+    "francetravail.ais.numeroSession.length",
+    "francetravail.ais.plan.dateOrder",
+    "francetravail.ais.required",
+    "francetravail.aisQuery.codeStatut.conflict",
+    "francetravail.token.grantType",
+    "francetravail.token.required",
+    "francetravail.token.scope.application",
+];

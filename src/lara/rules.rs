@@ -580,3 +580,38 @@ fn iso_like_start(t: &Timestamp) -> String {
     }
     out
 }
+
+/// Every rule id this module reports (`Issue::rule`), once each, sorted. `tests/rule_registry.rs`
+/// fails when a rule reported here is missing from this list, or listed but never reported.
+pub const RULES: &[&str] = &[
+    "lara.cycle.entryId.invalid",
+    "lara.cycle.id.invalid",
+    "lara.cycle.id.required",
+    "lara.cycle.member.customFieldAPIName.required",
+    "lara.cycle.member.customFieldValue.required",
+    "lara.cycle.member.userId.invalid",
+    "lara.cycle.memberId.invalid",
+    "lara.cycle.memberId.required",
+    "lara.cycle.status.dateOrder",
+    "lara.cycle.status.inferredInactive",
+    "lara.cycle.status.required",
+    "lara.cycle.statuses.required",
+    "lara.date.format",
+    "lara.period.end",
+    "lara.program.authorizationType",
+    "lara.program.branches.invalid",
+    "lara.program.branches.required",
+    "lara.program.dateToComplete.number",
+    "lara.program.externalLink.length",
+    "lara.program.externalLink.url",
+    "lara.program.filterId.invalid",
+    "lara.program.id.invalid",
+    "lara.program.id.required",
+    "lara.program.keywords.length",
+    "lara.program.language",
+    "lara.program.name.length",
+    "lara.program.name.short",
+    "lara.program.readOnly",
+    "lara.program.subscriptionPeriod.order",
+    "lara.program.subscriptionPeriod.required",
+];
