@@ -33,6 +33,28 @@ if (/^export (?!class|function)/m.test(esm)) throw new Error("lib/api.mjs: only 
 const cjs = `"use strict";\n// Generated from api.mjs by scripts/build-pkg.mjs.\n${esm.replace(/^export (class|function) /gm, "$1 ")}\nmodule.exports = { ${names.join(", ")} };\n`;
 writeFileSync(join(out, "lib", "api.cjs"), cjs);
 
+// ---- BEGIN shape checkers (scripts/gen-checkers.mjs; the JS checker's block) ----
+// parse/safeParse/serialize check JSON.parse's output with checkers generated from
+// the Rust declarations' shape descriptors (`cargo run --example shapes`), written to
+// lib/checkers/ as ESM and CommonJS: runtime, one module per provider, index (all).
+// FORMAKIT_SHAPES=<shapes.json> uses that file instead of running the example.
+{
+  const { generate } = await import("./gen-checkers.mjs");
+  const { execFileSync } = await import("node:child_process");
+  const { existsSync } = await import("node:fs");
+  let shapesText;
+  if (process.env.FORMAKIT_SHAPES) shapesText = readFileSync(process.env.FORMAKIT_SHAPES, "utf8");
+  else if (existsSync(join(root, "examples", "shapes.rs"))) {
+    shapesText = execFileSync("cargo", ["run", "--quiet", "--example", "shapes"], { cwd: root, encoding: "utf8", maxBuffer: 256 << 20, stdio: ["ignore", "pipe", "inherit"] });
+  }
+  // Without descriptors (an older tree) the index is empty and the API falls back to wasm's decoder.
+  const shapes = shapesText ? JSON.parse(shapesText) : { maxIssues: 100, schemas: {}, models: {} };
+  if (!shapesText) console.warn("build-pkg: no examples/shapes.rs: lib/checkers/ is empty, parse falls back to wasm");
+  const providers = generate(shapes, join(out, "lib", "checkers"));
+  console.log(`lib/checkers: ${providers.join(", ") || "(none)"}`);
+}
+// ---- END shape checkers ----
+
 // types.d.ts: the tsify interfaces from the glue's .d.ts (everything before
 // wasm-bindgen's own function declarations), the hand-written wire types, and
 // the open enums + schema map printed by `cargo run --example ts_decls`.

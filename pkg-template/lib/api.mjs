@@ -1,8 +1,22 @@
 // The package's JavaScript surface, shared by the Node and web builds.
-// `createApi(wasm)` receives one wasm-bindgen glue module and returns the API.
-// Only strings and bytes cross into wasm; errors come back as JSON text.
+// `createApi(wasm, checkers)` receives one wasm-bindgen glue module and the
+// generated shape checkers of the providers it carries (lib/checkers/, built
+// by scripts/gen-checkers.mjs from the Rust declarations) and returns the API.
+//
+// parse / safeParse / serialize run in JavaScript: `JSON.parse`, then the
+// generated checker (a boolean pass; the collecting pass runs only when it
+// fails). Wasm is asked only to describe malformed JSON (where `JSON.parse`
+// throws), for validate and for the helpers. Every argument is checked here
+// before it crosses into wasm, so a wrong argument is a FormakitError of kind
+// "usage", never a wasm trap. This file has no imports: build-pkg.mjs turns
+// it into lib/api.cjs by rewriting its `export`s.
 
 const decoder = new TextDecoder("utf-8", { fatal: false });
+// The checked path: invalid UTF-8 is a decode issue (as in Rust), and a BOM is kept
+// so that JSON.parse refuses it as serde does.
+const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const MAX_ISSUES = 100;
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The one error class formakit throws. `kind` says which family. */
 export class FormakitError extends Error {
@@ -12,6 +26,8 @@ export class FormakitError extends Error {
     this.name = "FormakitError";
     this.kind = info.kind;
     if (info.kind === "decode") {
+      this.issues = info.issues;
+      if (info.truncated) this.truncated = true;
       this.path = info.path;
       this.expected = info.expected;
       this.found = info.found;
@@ -27,80 +43,270 @@ function usage(message) {
   return new FormakitError({ kind: "usage", message });
 }
 
+function internal(e) {
+  // Only a bug can get here; say so rather than pretend the input was bad.
+  return new FormakitError({ kind: "internal", message: `formakit internal error: ${e && e.message}` });
+}
+
 function isBytes(input) {
   return input instanceof Uint8Array || (typeof Buffer !== "undefined" && Buffer.isBuffer(input));
 }
 
-export function createApi(wasm) {
-  const known = new Set(wasm.schemaNames().split(","));
+function describe(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  if (isBytes(v)) return "a Uint8Array";
+  return typeof v === "string" ? `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + "…" : v)}` : typeof v;
+}
 
-  function schemaName(schema) {
-    if (typeof schema !== "string") throw usage(`schema must be a string such as "cegos.product", got ${typeof schema}`);
+/** The options every call takes: `lang` ("fr" | "en", default "fr") and, where allowed, `dropInvalidItems`. */
+function readOptions(fn, options, allowDrop) {
+  if (options === undefined || options === null) return { lang: "fr", drop: false };
+  if (typeof options !== "object" || Array.isArray(options)) throw usage(`${fn}: options must be an object such as { lang: "en" }, got ${describe(options)}`);
+  const { lang, dropInvalidItems } = options;
+  if (lang !== undefined && lang !== "fr" && lang !== "en") throw usage(`${fn}: lang must be "fr" or "en", got ${describe(lang)}`);
+  if (dropInvalidItems !== undefined && typeof dropInvalidItems !== "boolean") throw usage(`${fn}: dropInvalidItems must be a boolean, got ${describe(dropInvalidItems)}`);
+  if (dropInvalidItems && !allowDrop) throw usage(`${fn}: dropInvalidItems is an option of safeParse and parse`);
+  return { lang: lang || "fr", drop: dropInvalidItems === true };
+}
+
+function pathOf(p, key) {
+  return IDENT.test(key) ? (p === "" ? key : `${p}.${key}`) : `${p}[${JSON.stringify(key)}]`;
+}
+
+/** A shape.json issue (malformed JSON) in the shared format. */
+function jsonIssue(lang, line, column, detail) {
+  const en = lang === "en";
+  const where = en ? `line ${line}, column ${column}` : `ligne ${line}, colonne ${column}`;
+  return { path: "", rule: "shape.json", severity: "error", message: `${en ? "invalid JSON at" : "JSON invalide à la"} ${where}${detail ? ` (${detail})` : ""}`, line, column };
+}
+
+export function createApi(wasm, checkers) {
+  const known = new Set(wasm.schemaNames().split(","));
+  const shapes = checkers || {};
+
+  function schemaName(fn, schema) {
+    if (typeof schema !== "string") throw usage(`${fn}: schema must be a string such as "cegos.product", got ${describe(schema)}`);
     if (!known.has(schema)) {
       throw new FormakitError({ kind: "schema", schema, message: `unknown schema ${JSON.stringify(schema)}; known schemas: ${[...known].join(", ")}` });
     }
     return schema;
   }
 
-  // Wasm is the gatekeeper: it decodes the bytes through the Rust model and
-  // reports the first failure with its JSON path. The models are lossless and
-  // keep wire names, so once they accept the input, JSON.parse of it is the model.
-  function check(schema, input) {
-    let error;
+  function callWasm(fn, ...args) {
     try {
-      error = typeof input === "string" ? wasm.checkText(schema, input) : wasm.checkBytes(schema, input);
+      return fn(...args);
     } catch (e) {
-      // Only a bug can get here; say so rather than pretend the input was bad.
-      throw new FormakitError({ kind: "internal", message: `formakit internal error: ${e && e.message}` });
+      throw internal(e);
     }
-    if (error !== undefined) throw new FormakitError(JSON.parse(error));
   }
 
-  /** Parses provider JSON (text or UTF-8 bytes) as `schema`; throws FormakitError. */
-  function parse(schema, input) {
-    schemaName(schema);
-    if (typeof input === "string") {
-      check(schema, input);
-      return JSON.parse(input);
+  // ------------------------------------------------------------ malformed JSON: wasm describes it
+
+  /**
+   * Issues for a text JSON.parse refused (or bytes that are not UTF-8): wasm's
+   * serde reports the position. Takes both reply shapes: `{"issues":[…]}` and the
+   * earlier single error `{kind, message, path, expected, found, line, column}`.
+   */
+  function malformed(schema, input, lang, jsError) {
+    const reply = callWasm(typeof input === "string" ? wasm.checkText : wasm.checkBytes, schema, input, lang);
+    if (reply === undefined || reply === null) {
+      // serde accepted what JSON.parse refused (nesting deeper than the JS stack): still malformed here.
+      return { issues: [jsonIssue(lang, 1, 1, jsError && jsError.message)] };
     }
-    if (isBytes(input)) {
-      check(schema, input);
-      return JSON.parse(decoder.decode(input));
+    let r;
+    try {
+      r = JSON.parse(reply);
+    } catch (e) {
+      throw internal(e);
     }
-    throw usage(`parse(${JSON.stringify(schema)}, input): input must be a string or a Uint8Array, got ${input === null ? "null" : typeof input}`);
+    if (Array.isArray(r.issues)) {
+      const json = r.issues.filter((i) => i.rule === "shape.json");
+      return { issues: json.length > 0 ? json : r.issues, truncated: r.truncated === true && json.length === 0 };
+    }
+    const line = Math.max(1, Number(r.line) || 1);
+    const column = Math.max(1, Number(r.column) || 1);
+    return { issues: [jsonIssue(lang, line, column)] };
+  }
+
+  // ------------------------------------------------------------ the checked pass
+
+  function collect(check, value, lang, path) {
+    const c = { issues: [], en: lang === "en", max: MAX_ISSUES, full: false, truncated: false };
+    check(value, path, c);
+    return c;
+  }
+
+  function failure(c) {
+    return c.truncated ? { success: false, issues: c.issues, truncated: true } : { success: false, issues: c.issues };
+  }
+
+  /** Checks a parsed value against schema; wasm's decoder when no generated checker is loaded for it. */
+  function checkValue(schema, value, lang, drop, text) {
+    const shape = shapes[schema];
+    if (!shape) return wasmCheck(schema, value, lang, text);
+    if (shape.is(value)) return drop ? { success: true, data: value, dropped: [] } : { success: true, data: value };
+    if (drop) {
+      const r = dropItems(shape, value, lang);
+      if (r) return r;
+    }
+    return failure(collect(shape.collect, value, lang, ""));
+  }
+
+  /**
+   * `dropInvalidItems`: the items at `shape.items` that fail are removed (listed with
+   * their original index); the page is then checked without them. When something
+   * outside the items fails too, the result fails with every issue of the input.
+   */
+  function dropItems(shape, value, lang) {
+    const segs = shape.items === "" ? [] : shape.items.split(".");
+    const chain = [value];
+    let at = value;
+    for (const s of segs) {
+      if (typeof at !== "object" || at === null || Array.isArray(at) || !Object.prototype.hasOwnProperty.call(at, s)) return null;
+      at = at[s];
+      chain.push(at);
+    }
+    if (!Array.isArray(at)) return null;
+    const base = segs.reduce(pathOf, "");
+    const kept = [];
+    const dropped = [];
+    for (let i = 0; i < at.length; i++) {
+      const item = at[i];
+      if (shape.isItem(item)) kept.push(item);
+      else {
+        const c = collect(shape.collectItem, item, lang, `${base}[${i}]`);
+        dropped.push(c.truncated ? { index: i, issues: c.issues, truncated: true } : { index: i, issues: c.issues });
+      }
+    }
+    if (dropped.length === 0) return null; // the failure is outside the items
+    // Shallow copies along the path, so the caller's object is left as it was.
+    let data = kept;
+    for (let k = segs.length - 1; k >= 0; k--) data = { ...chain[k], [segs[k]]: data };
+    if (!shape.is(data)) return null;
+    return { success: true, data, dropped };
+  }
+
+  /** Fallback for a schema without a generated checker: wasm's serde decode, its error as one issue. */
+  function wasmCheck(schema, value, lang, text) {
+    if (text === undefined) text = JSON.stringify(value);
+    const reply = callWasm(wasm.checkText, schema, text, lang);
+    if (reply === undefined || reply === null) return { success: true, data: value };
+    const r = JSON.parse(reply);
+    if (Array.isArray(r.issues)) return r.truncated ? { success: false, issues: r.issues, truncated: true } : { success: false, issues: r.issues };
+    const issue = { path: r.path || "", rule: "shape.type", severity: "error", message: r.message, expected: r.expected, found: r.found };
+    return { success: false, issues: [issue] };
+  }
+
+  function run(fn, schema, input, options, acceptValues) {
+    schemaName(fn, schema);
+    const { lang, drop } = readOptions(fn, options, true);
+    if (drop && shapes[schema] && typeof shapes[schema].items !== "string") {
+      throw usage(`${fn}: dropInvalidItems needs a page or list schema; ${JSON.stringify(schema)} is not one`);
+    }
+    let text;
+    if (typeof input === "string") text = input;
+    else if (isBytes(input)) {
+      try {
+        text = strictDecoder.decode(input);
+      } catch {
+        return { success: false, ...malformed(schema, input, lang) };
+      }
+    } else if (acceptValues && input !== undefined && typeof input !== "function" && typeof input !== "symbol" && typeof input !== "bigint") {
+      return checkValue(schema, input, lang, drop);
+    } else {
+      const what = acceptValues ? "a string, a Uint8Array or a parsed JSON value" : "a string or a Uint8Array";
+      throw usage(`${fn}(${JSON.stringify(schema)}, input): input must be ${what}, got ${describe(input)}`);
+    }
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      return { success: false, ...malformed(schema, typeof input === "string" ? input : text, lang, e) };
+    }
+    return checkValue(schema, value, lang, drop, text);
+  }
+
+  /**
+   * Parses provider JSON (text, UTF-8 bytes or an already parsed value) as `schema`:
+   * `{ success: true, data, dropped? }` or `{ success: false, issues, truncated? }`.
+   * Throws FormakitError only for a usage mistake or an unknown schema.
+   */
+  function safeParse(schema, input, options) {
+    return run("safeParse", schema, input, options, true);
+  }
+
+  function decodeError(schema, r) {
+    const first = r.issues[0] || { path: "", message: "" };
+    const more = r.issues.length > 1 ? ` (${r.issues.length}${r.truncated ? "+" : ""} issues)` : "";
+    return new FormakitError({
+      kind: "decode",
+      message: `cannot decode ${schema}: at ${first.path || "(root)"}: ${first.message}${more}`,
+      issues: r.issues,
+      truncated: r.truncated === true,
+      path: first.path,
+      expected: first.expected,
+      found: first.found,
+      line: first.line,
+      column: first.column,
+    });
+  }
+
+  /** Parses provider JSON (text or UTF-8 bytes) as `schema`; throws FormakitError (kind "decode" with every issue). */
+  function parse(schema, input, options) {
+    const r = run("parse", schema, input, options, false);
+    if (!r.success) throw decodeError(schema, r);
+    return r.data;
   }
 
   function toText(value, fn) {
-    const text = JSON.stringify(value);
+    let text;
+    try {
+      text = JSON.stringify(value);
+    } catch (e) {
+      throw usage(`${fn}: value is not JSON-serializable (${e && e.message})`);
+    }
     if (text === undefined) throw usage(`${fn}: value is not JSON-serializable (${typeof value})`);
     return text;
   }
 
   /** Checks `value` against `schema` and writes it as the provider's JSON text. */
-  function serialize(schema, value) {
-    schemaName(schema);
+  function serialize(schema, value, options) {
+    schemaName("serialize", schema);
+    const { lang } = readOptions("serialize", options, false);
     const text = toText(value, "serialize");
-    check(schema, text);
+    // What is checked is what is written: JSON.parse of the text (toJSON, undefined and NaN applied).
+    const r = checkValue(schema, JSON.parse(text), lang, false, text);
+    if (!r.success) throw decodeError(schema, r);
     return text;
   }
 
-  function runValidate(schema, value, options) {
-    schemaName(schema);
-    const lang = (options && options.lang) || "fr";
-    const text = typeof value === "string" ? value : isBytes(value) ? decoder.decode(value) : toText(value, "validate");
-    const result = JSON.parse(wasm.validateText(schema, text, lang));
+  function modelText(fn, value) {
+    if (typeof value === "string") return value;
+    if (isBytes(value)) return decoder.decode(value);
+    if (value === undefined || typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") {
+      throw usage(`${fn}: expected a model (object or JSON text), got ${describe(value)}`);
+    }
+    return toText(value, fn);
+  }
+
+  function runValidate(fn, schema, value, options) {
+    schemaName(fn, schema);
+    const { lang } = readOptions(fn, options, false);
+    const text = modelText(fn, value);
+    const result = JSON.parse(callWasm(wasm.validateText, schema, text, lang));
     if (!result.ok) throw new FormakitError(result.error);
     return result.issues;
   }
 
-  /** Every issue the providers would raise, errors and warnings; throws only when `value` does not decode. */
+  /** Every issue the providers would raise, errors and warnings, structural ones (shape.*) included. */
   function validate(schema, value, options) {
-    return runValidate(schema, value, options);
+    return runValidate("validate", schema, value, options);
   }
 
   /** Throws FormakitError (kind "validation") when `value` has any error-severity issue. */
   function assertValid(schema, value, options) {
-    const issues = runValidate(schema, value, options);
+    const issues = runValidate("assertValid", schema, value, options);
     const errors = issues.filter((i) => i.severity === "error");
     if (errors.length > 0) {
       const first = errors[0];
@@ -110,8 +316,7 @@ export function createApi(wasm) {
 
   // Helpers take a model (object or JSON text) and return plain data.
   function helper(fn, value, what) {
-    const text = typeof value === "string" ? value : toText(value, what);
-    const reply = JSON.parse(fn(text));
+    const reply = JSON.parse(callWasm(fn, modelText(what, value)));
     if (!reply.ok) throw new FormakitError(reply.error);
     return reply.value;
   }
@@ -123,19 +328,28 @@ export function createApi(wasm) {
 
   /** Lära's rule: an explicit boolean wins, else the status is matched against the documented list. */
   function inferMemberActivity(status, isActiveMember) {
-    if (typeof status !== "string") throw usage(`inferMemberActivity: status must be a string, got ${typeof status}`);
+    if (typeof status !== "string") throw usage(`inferMemberActivity: status must be a string, got ${describe(status)}`);
     if (isActiveMember !== undefined && isActiveMember !== null && typeof isActiveMember !== "boolean") {
-      throw usage(`inferMemberActivity: isActiveMember must be a boolean, null or undefined, got ${typeof isActiveMember}`);
+      throw usage(`inferMemberActivity: isActiveMember must be a boolean, null or undefined, got ${describe(isActiveMember)}`);
     }
-    return wasm.inferMemberActivity(status, isActiveMember ?? undefined);
+    return callWasm(wasm.inferMemberActivity, status, isActiveMember ?? undefined);
   }
 
   /** A Lära period's end (startDate + duration × durationUnit), or null when it has no start date. */
   function periodEnd(period, options) {
-    const text = typeof period === "string" ? period : toText(period, "periodEnd");
-    const reply = JSON.parse(wasm.periodEnd(text, (options && options.lang) || "fr"));
+    const { lang } = readOptions("periodEnd", options, false);
+    const text = modelText("periodEnd", period);
+    const reply = JSON.parse(callWasm(wasm.periodEnd, text, lang));
     if (!reply.ok) throw new FormakitError(reply.error.kind === "validation" ? { ...reply.error, message: reply.error.issues[0].message } : reply.error);
     return reply.value;
+  }
+
+  let endpointText;
+  /** The endpoint table (provider, method, path template, request/response schemas, auth, retry, paging); a fresh copy each call. */
+  function endpoints() {
+    // A build without the table (older wasm) has no endpoints to list.
+    if (endpointText === undefined) endpointText = typeof wasm.endpointsJson === "function" ? callWasm(wasm.endpointsJson) : "[]";
+    return JSON.parse(endpointText);
   }
 
   return {
@@ -143,10 +357,12 @@ export function createApi(wasm) {
     sessionAvailability,
     inferMemberActivity,
     periodEnd,
+    safeParse,
     parse,
     serialize,
     validate,
     assertValid,
+    endpoints,
     schemas: () => [...known],
     version: wasm.version(),
   };

@@ -3,9 +3,10 @@
 // `new URL(..., import.meta.url)`, which Vite, webpack 5 and plain pages handle.
 import init, * as wasm from "./formakit.js";
 import { createApi } from "../lib/api.mjs";
+import { schemas as checkers } from "../lib/checkers/index.mjs";
 
 await init();
-const api = createApi(wasm);
+const api = createApi(wasm, checkers);
 
-export const { FormakitError, parse, serialize, validate, assertValid, schemas, version, sessionAvailability, inferMemberActivity, periodEnd } = api;
+export const { FormakitError, safeParse, parse, serialize, validate, assertValid, schemas, version, sessionAvailability, inferMemberActivity, periodEnd, endpoints } = api;
 export default api;
