@@ -58,7 +58,7 @@ fn rule_literals(line: &str) -> Vec<String> {
 /// Rule ids reported by the sources, each with its first `file:line`.
 fn reported_in_sources() -> BTreeMap<String, String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let schemas: BTreeSet<&str> = formakit::schema::all().iter().map(|s| s.name).collect();
+    let schemas: BTreeSet<&str> = formakit::schema::all().into_iter().map(|s| s.name).collect();
     let mut files = Vec::new();
     rust_files(&root.join("src"), &mut files);
     files.sort();
@@ -217,7 +217,7 @@ fn readme_rule_tables_list_every_registered_rule_and_nothing_else() {
         *groups.entry(key).or_insert(false) |= registered.iter().any(|id| p.matches(id));
     }
     let stale: Vec<&String> = groups.iter().filter(|(_, hit)| !**hit).map(|(k, _)| k).collect();
-    assert!(stale.is_empty(), "README's rule tables name ids that no rule reports: {stale:?}");
+    assert!(stale.is_empty(), "README's rule tables name ids that are not registered: {stale:?}");
 }
 
 #[test]
