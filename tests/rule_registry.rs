@@ -189,7 +189,11 @@ fn every_reported_rule_is_registered_and_every_registered_rule_is_reported() {
 
     let reported = reported_in_sources();
     let unregistered: Vec<String> = reported.iter().filter(|(id, _)| !unique.contains(id.as_str())).map(|(id, at)| format!("{id} ({at})")).collect();
-    assert!(unregistered.is_empty(), "rule ids reported in src but missing from the registry (add them to that provider's RULES):\n  {}", unregistered.join("\n  "));
+    assert!(
+        unregistered.is_empty(),
+        "rule ids reported in src but missing from the registry (add them to that provider's RULES):\n  {}",
+        unregistered.join("\n  ")
+    );
 
     // The structural ids are registered ahead of the shape check that reports them; once
     // any `shape.*` id is reported, all of them must be.
@@ -206,8 +210,7 @@ fn readme_rule_tables_list_every_registered_rule_and_nothing_else() {
     let registered: Vec<&str> = formakit::rules_registry::all_rules().collect();
     let patterns = readme_patterns();
     let shape_reported = reported_in_sources().keys().any(|id| id.starts_with("shape."));
-    let missing: Vec<&&str> =
-        registered.iter().filter(|id| (shape_reported || !id.starts_with("shape.")) && !patterns.iter().any(|p| p.matches(id))).collect();
+    let missing: Vec<&&str> = registered.iter().filter(|id| (shape_reported || !id.starts_with("shape.")) && !patterns.iter().any(|p| p.matches(id))).collect();
     assert!(missing.is_empty(), "README's rule tables do not list: {missing:?}");
 
     // A README entry that names no registered id is stale (a relative token counts once, over its readings).
