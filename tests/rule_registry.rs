@@ -83,7 +83,7 @@ fn reported_in_sources() -> BTreeMap<String, String> {
                 in_registry_list = true;
             }
             if in_registry_list {
-                in_registry_list = !code.starts_with("];");
+                in_registry_list = !code.trim_end().ends_with("];");
                 continue;
             }
             if code.starts_with("//") {
