@@ -516,74 +516,69 @@ export function jsonIssue(lang, line, column, detail) {
 }
 
 // ------------------------------------------------------------ dates: src/dates.rs Timestamp::parse_wire, ported
-// Rust reads UTF-8 bytes; every string it accepts is ASCII (digits, "-", ":", "T", "Z", "+", ".", …),
-// so a string with any non-ASCII code unit is rejected and the rest is read byte = code unit.
+// Rust reads UTF-8 bytes. Every string it accepts is ASCII, and every character of a string
+// accepted here is compared with an ASCII character, so reading code units gives the same verdict
+// on every input (tests/package/differential.test.mjs holds the two to it).
 
-function dig(s, from, to) {
-  // digits(s, from, to): all ASCII digits, non-empty; -1 when not.
-  if (to > s.length || from >= to) return -1;
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-function daysInMonth(y, m) {
-  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+function d2(s, i) {
+  // Two ASCII digits at i..i+2 as a number, or -1.
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 /** True when Timestamp::parse_wire accepts s ("" and 0001-01-01 are "no date", and valid). */
 export function isDate(s) {
   const len = s.length;
   if (len === 0) return true;
-  if (len < 10) return false;
-  for (let i = 0; i < len; i++) if (s.charCodeAt(i) > 127) return false;
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
-  const y = dig(s, 0, 4);
-  const mo = dig(s, 5, 7);
-  const d = dig(s, 8, 10);
-  if (y < 0 || mo < 0 || d < 0) return false;
-  if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return false;
+  if (len < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const y1 = d2(s, 0);
+  const y2 = d2(s, 2);
+  const mo = d2(s, 5);
+  const d = d2(s, 8);
+  if (y1 < 0 || y2 < 0 || mo < 1 || mo > 12 || d < 1) return false;
+  const y = y1 * 100 + y2;
+  if (y === 0) return false;
+  if (d > 28) {
+    const dim = mo === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+    if (d > dim) return false;
+  }
   if (len === 10) return true;
   const sep = s.charCodeAt(10);
   if (sep !== 84 && sep !== 116 && sep !== 32) return false; // T t space
-  let i = 11; // rest = s[i..]
-  const h = dig(s, i, i + 2);
-  const m = dig(s, i + 3, i + 5);
-  if (h < 0 || i + 3 > len || s.charCodeAt(i + 2) !== 58 || m < 0 || h >= 24 || m >= 60) return false;
-  i += 5;
+  if (len < 16 || s.charCodeAt(13) !== 58) return false;
+  const h = d2(s, 11);
+  const m = d2(s, 14);
+  if (h < 0 || h >= 24 || m < 0 || m >= 60) return false;
+  let i = 16;
   if (i < len && s.charCodeAt(i) === 58) {
-    i += 1;
-    const sec = dig(s, i, i + 2);
+    const sec = d2(s, i + 1);
     if (sec < 0 || sec >= 60) return false;
-    i += 2;
-    if (i < len && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44)) {
-      i += 1;
-      let n = 0;
-      while (i + n < len && s.charCodeAt(i + n) >= 48 && s.charCodeAt(i + n) <= 57) n++;
-      if (n === 0) return false;
-      i += n;
+    i += 3;
+    const dot = s.charCodeAt(i);
+    if (dot === 46 || dot === 44) {
+      const from = ++i;
+      let c = s.charCodeAt(i);
+      while (c >= 48 && c <= 57) c = s.charCodeAt(++i);
+      if (i === from) return false;
     }
   }
   const rest = len - i;
   if (rest === 0) return true;
   const z = s.charCodeAt(i);
-  if (rest === 1 && (z === 90 || z === 122)) return true; // Z z
+  if (rest === 1) return z === 90 || z === 122; // Z z
   if (z !== 43 && z !== 45) return false; // + -
-  const oh = dig(s, i + 1, i + 3);
-  if (rest === 6 && oh >= 0 && s.charCodeAt(i + 3) === 58) {
-    const om = dig(s, i + 4, i + 6);
-    if (om >= 0 && oh < 24 && om < 60) return true;
+  const oh = d2(s, i + 1);
+  if (oh < 0 || oh >= 24) return false;
+  if (rest === 3) return true;
+  if (rest === 6 && s.charCodeAt(i + 3) === 58) {
+    const om = d2(s, i + 4);
+    if (om >= 0 && om < 60) return true;
   }
-  if (rest === 5 && oh >= 0) {
-    const om = dig(s, i + 3, i + 5);
-    if (om >= 0 && oh < 24 && om < 60) return true;
+  if (rest === 5) {
+    const om = d2(s, i + 3);
+    return om >= 0 && om < 60;
   }
-  if (rest === 3 && oh >= 0 && oh < 24) return true;
   return false;
 }
 `;
