@@ -30,7 +30,17 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
+/// First year [`CalendarDate`] arithmetic supports (ISO 8601 four-digit years, like .NET's `DateTime`).
+pub const MIN_YEAR: i32 = 1;
+/// Last year [`CalendarDate`] arithmetic supports.
+pub const MAX_YEAR: i32 = 9999;
+
 /// A calendar date (proleptic Gregorian).
+///
+/// The supported range is [`CalendarDate::MIN`] (0001-01-01) to
+/// [`CalendarDate::MAX`] (9999-12-31): `new`, the parsers and the arithmetic
+/// (`from_days_since_epoch`, `add_days`, `add_months`) return `None` or an
+/// error outside it, never a wrapped value or a panic, whatever the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CalendarDate {
     /// Year, 1..=9999.
@@ -52,9 +62,18 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 impl CalendarDate {
+    /// 0001-01-01, the first supported date.
+    pub const MIN: CalendarDate = CalendarDate { year: MIN_YEAR, month: 1, day: 1 };
+    /// 9999-12-31, the last supported date.
+    pub const MAX: CalendarDate = CalendarDate { year: MAX_YEAR, month: 12, day: 31 };
+    /// `MIN.days_since_epoch()`.
+    pub const MIN_DAYS: i64 = -719_162;
+    /// `MAX.days_since_epoch()`.
+    pub const MAX_DAYS: i64 = 2_932_896;
+
     /// A checked date: `None` for 31/02 and other impossible days.
     pub fn new(year: i32, month: u8, day: u8) -> Option<Self> {
-        let ok = (1..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+        let ok = (MIN_YEAR..=MAX_YEAR).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
         ok.then_some(CalendarDate { year, month, day })
     }
 
@@ -71,7 +90,8 @@ impl CalendarDate {
         CalendarDate::new(year as i32, month as u8, day as u8).ok_or_else(|| err("no such day in the calendar"))
     }
 
-    /// Days since 1970-01-01 (negative before).
+    /// Days since 1970-01-01 (negative before). Total: any field values,
+    /// even out of range, give a number (i64 holds every i32 year's days).
     pub fn days_since_epoch(&self) -> i64 {
         // Howard Hinnant's days_from_civil.
         let y = i64::from(self.year) - i64::from(self.month <= 2);
@@ -83,27 +103,43 @@ impl CalendarDate {
         era * 146_097 + doe - 719_468
     }
 
-    /// The date `days` after 1970-01-01.
-    pub fn from_days_since_epoch(days: i64) -> Self {
+    /// The date `days` after 1970-01-01; `None` outside [`CalendarDate::MIN`]..=[`CalendarDate::MAX`]
+    /// (`MIN_DAYS..=MAX_DAYS`).
+    pub fn from_days_since_epoch(days: i64) -> Option<Self> {
+        if !(Self::MIN_DAYS..=Self::MAX_DAYS).contains(&days) {
+            return None;
+        }
+        // Howard Hinnant's civil_from_days. In range, z is in 0..=3_652_364 and
+        // every intermediate below is small and non-negative.
         let z = days + 719_468;
-        let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+        let era = z / 146_097;
         let doe = z - era * 146_097;
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
         let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
         let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        CalendarDate { year, month, day }
+        let day = u8::try_from(doy - (153 * mp + 2) / 5 + 1).ok()?;
+        let month = u8::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).ok()?;
+        let year = i32::try_from(yoe + era * 400 + i64::from(month <= 2)).ok()?;
+        CalendarDate::new(year, month, day)
+    }
+
+    /// The date `days` later (earlier when negative); `None` when it falls
+    /// outside years 1–9999 or when `self` is out of range itself.
+    pub fn add_days(&self, days: i64) -> Option<Self> {
+        Self::from_days_since_epoch(self.days_since_epoch().checked_add(days)?)
     }
 
     /// Adds calendar months, clamping the day to the end of the target month
-    /// (31 January + 1 month = 28 or 29 February).
-    pub fn add_months(&self, months: i64) -> Self {
-        let total = i64::from(self.year) * 12 + i64::from(self.month) - 1 + months;
-        let year = total.div_euclid(12) as i32;
-        let month = (total.rem_euclid(12) + 1) as u8;
-        CalendarDate { year, month, day: self.day.min(days_in_month(year, month)) }
+    /// (31 January + 1 month = 28 or 29 February). `None` when the result
+    /// falls outside years 1–9999 (or `self` is not a real date).
+    pub fn add_months(&self, months: i64) -> Option<Self> {
+        let total = (i64::from(self.year) * 12 + i64::from(self.month) - 1).checked_add(months)?;
+        let year = i32::try_from(total.div_euclid(12)).ok()?;
+        let month = u8::try_from(total.rem_euclid(12) + 1).ok()?;
+        if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+            return None;
+        }
+        CalendarDate::new(year, month, self.day.min(days_in_month(year, month)))
     }
 
     /// 1 = Monday … 7 = Sunday.
@@ -263,9 +299,10 @@ impl Ord for Timestamp {
 
 /// Paris' offset from UTC, in seconds, for a Paris wall-clock time given as
 /// seconds since the epoch. The skipped and repeated hours of the switch are
-/// read with the offset in force before the switch.
+/// read with the offset in force before the switch. Outside years 1–9999
+/// (only a hand-built `Timestamp` gets there) it is standard time, UTC+1.
 fn paris_offset_seconds(local: i64) -> i64 {
-    let year = CalendarDate::from_days_since_epoch(local.div_euclid(86_400)).year;
+    let Some(CalendarDate { year, .. }) = CalendarDate::from_days_since_epoch(local.div_euclid(86_400)) else { return 3600 };
     let last_sunday = |month: u8| {
         let end = CalendarDate { year, month, day: 31 };
         end.days_since_epoch() - i64::from(end.weekday() % 7)
@@ -347,12 +384,17 @@ mod tests {
     #[test]
     fn calendar_arithmetic() {
         let d = CalendarDate::new(2024, 1, 31).unwrap();
-        assert_eq!(d.add_months(1), CalendarDate::new(2024, 2, 29).unwrap());
-        assert_eq!(d.add_months(13), CalendarDate::new(2025, 2, 28).unwrap());
-        assert_eq!(d.add_months(-2), CalendarDate::new(2023, 11, 30).unwrap());
-        for days in [-800_000, -1, 0, 1, 19_000, 2_932_896] {
-            assert_eq!(CalendarDate::from_days_since_epoch(days).days_since_epoch(), days);
+        assert_eq!(d.add_months(1), CalendarDate::new(2024, 2, 29));
+        assert_eq!(d.add_months(13), CalendarDate::new(2025, 2, 28));
+        assert_eq!(d.add_months(-2), CalendarDate::new(2023, 11, 30));
+        assert_eq!(d.add_months(240_000), None);
+        assert_eq!(CalendarDate::MIN.days_since_epoch(), CalendarDate::MIN_DAYS);
+        assert_eq!(CalendarDate::MAX.days_since_epoch(), CalendarDate::MAX_DAYS);
+        for days in [-719_162, -1, 0, 1, 19_000, 2_932_896] {
+            assert_eq!(CalendarDate::from_days_since_epoch(days).map(|d| d.days_since_epoch()), Some(days));
         }
+        assert_eq!(CalendarDate::from_days_since_epoch(-800_000), None);
+        assert_eq!(CalendarDate::from_days_since_epoch(i64::MAX), None);
         assert_eq!(CalendarDate::new(2025, 11, 23).unwrap().weekday(), 7);
     }
 

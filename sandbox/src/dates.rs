@@ -20,7 +20,10 @@ pub trait DateExt: Sized {
     fn parse_iso(s: &str) -> Option<Self>;
     /// `DD/MM/YYYY` (Campus Skills).
     fn parse_fr(s: &str) -> Option<Self>;
-    fn add_days(self, n: i64) -> Self;
+    /// `n` days later (earlier when negative), saturating at 0001-01-01 and
+    /// 9999-12-31 (the core's checked `add_days` is `None` there; the
+    /// sandbox only shifts dates near today, so it never gets there).
+    fn plus_days(self, n: i64) -> Self;
     /// `DD/MM/YYYY`.
     fn fr(self) -> String;
     /// `YYYY-MM-DDTHH:MM:SS` followed by `suffix` (`""`, `"Z"`, `".73"`, `"+02:00"`).
@@ -33,7 +36,8 @@ pub trait DateExt: Sized {
 impl DateExt for Date {
     fn today_utc() -> Date {
         let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-        Date::from_days_since_epoch((secs / 86_400) as i64)
+        let epoch = Date { year: 1970, month: 1, day: 1 };
+        i64::try_from(secs / 86_400).ok().and_then(|days| epoch.add_days(days)).unwrap_or(epoch)
     }
 
     fn parse_iso(s: &str) -> Option<Date> {
@@ -61,8 +65,8 @@ impl DateExt for Date {
         date(y, m, d)
     }
 
-    fn add_days(self, n: i64) -> Date {
-        Date::from_days_since_epoch(self.days_since_epoch() + n)
+    fn plus_days(self, n: i64) -> Date {
+        self.add_days(n).unwrap_or(if n < 0 { Date::MIN } else { Date::MAX })
     }
 
     fn fr(self) -> String {
@@ -77,7 +81,7 @@ impl DateExt for Date {
         let last_sunday = |month: u8| {
             let last = Date { year: self.year, month, day: 31 };
             // weekday(): 1 = Monday … 7 = Sunday.
-            last.add_days(-i64::from(last.weekday() % 7))
+            last.plus_days(-i64::from(last.weekday() % 7))
         };
         if self >= last_sunday(3) && self < last_sunday(10) {
             "+02:00"

@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use crate::dates::{CalendarDate, DateError, Timestamp};
+use crate::dates::{DateError, Timestamp};
 use crate::formats::is_http_url;
 use crate::text::{fold, utf16_len};
 use crate::validate::{msg, Lang, Validate, Validator};
@@ -499,9 +499,6 @@ impl fmt::Display for LaraPeriodEndError {
 
 impl std::error::Error for LaraPeriodEndError {}
 
-/// Days from 0001-01-01 to 9999-12-31: no in-range shift is longer.
-const MAX_SHIFT_DAYS: i64 = 3_652_059;
-
 /// The end of a Lära period: `startDate` + `duration` × `durationUnit`.
 ///
 /// - Hours, days and weeks move the wall clock as written; months and years
@@ -541,25 +538,13 @@ fn add_seconds(t: Timestamp, seconds: i64) -> Result<Timestamp, LaraPeriodEndErr
 }
 
 fn add_days(t: Timestamp, days: i64) -> Result<Timestamp, LaraPeriodEndError> {
-    if days > MAX_SHIFT_DAYS {
-        return Err(LaraPeriodEndError::OutOfRange);
-    }
-    in_range(Timestamp { date: CalendarDate::from_days_since_epoch(t.date.days_since_epoch() + days), ..t })
+    let date = t.date.add_days(days).ok_or(LaraPeriodEndError::OutOfRange)?;
+    Ok(Timestamp { date, ..t })
 }
 
 fn add_months(t: Timestamp, months: i64) -> Result<Timestamp, LaraPeriodEndError> {
-    if months > 12 * 9999 {
-        return Err(LaraPeriodEndError::OutOfRange);
-    }
-    in_range(Timestamp { date: t.date.add_months(months), ..t })
-}
-
-fn in_range(t: Timestamp) -> Result<Timestamp, LaraPeriodEndError> {
-    if (1..=9999).contains(&t.date.year) {
-        Ok(t)
-    } else {
-        Err(LaraPeriodEndError::OutOfRange)
-    }
+    let date = t.date.add_months(months).ok_or(LaraPeriodEndError::OutOfRange)?;
+    Ok(Timestamp { date, ..t })
 }
 
 /// `YYYY-MM-DDTHH:MM:SS[.fraction][Z|±HH:MM]`, the zone as the timestamp carries it.

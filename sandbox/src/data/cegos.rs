@@ -552,10 +552,10 @@ fn sessions(seed: &Rng, today: Date, products: &mut [Product]) -> Vec<Session> {
         let virtual_class = p.base.training_method == "Classe virtuelle";
         let mut drafts: Vec<(Date, Option<usize>)> = (0..n)
             .map(|_| {
-                let mut d = today.add_days(rng.range_i(3, 362));
+                let mut d = today.plus_days(rng.range_i(3, 362));
                 // Sessions start Monday..Thursday (weekday 1 = Monday).
                 while d.weekday() > 4 {
-                    d = d.add_days(1);
+                    d = d.plus_days(1);
                 }
                 let remote = virtual_class || rng.chance(18);
                 (d, if remote { None } else { Some(rng.weighted(&center_weights)) })
@@ -579,7 +579,7 @@ fn sessions(seed: &Rng, today: Date, products: &mut [Product]) -> Vec<Session> {
             for _ in 0..part_count {
                 // No weekend days (weekday 6, 7).
                 while day.weekday() > 5 {
-                    day = day.add_days(1);
+                    day = day.plus_days(1);
                 }
                 let (s, e, dur) = if half_days {
                     if parts.len() % 2 == 0 {
@@ -594,7 +594,7 @@ fn sessions(seed: &Rng, today: Date, products: &mut [Product]) -> Vec<Session> {
                 };
                 parts.push(Part { date: day, start: s, end: e, duration_in_day: dur, is_remote: remote, center_id: center_id.clone() });
                 if !half_days || parts.len() % 2 == 0 {
-                    day = day.add_days(1);
+                    day = day.plus_days(1);
                 }
             }
             let limit_max = if remote { rng.range(12, 20) } else { rng.range(8, 14) } as u32;

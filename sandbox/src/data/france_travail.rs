@@ -38,13 +38,13 @@ pub fn generate(seed: &Rng, today: Date) -> Vec<AisSession> {
     ];
     let mut out = Vec::new();
     for (si, (session, action, formation, ext, example_names, n)) in specs.iter().enumerate() {
-        let plan_start = today.add_days(-rng.range_i(20, 120));
-        let plan_end = plan_start.add_days(rng.range_i(150, 240));
+        let plan_start = today.plus_days(-rng.range_i(20, 120));
+        let plan_end = plan_start.plus_days(rng.range_i(150, 240));
         let mut records = Vec::new();
         for k in 0..*n {
             let code = if k == 0 { "AIS" } else { rng.pick(STATUS_CODES).copied().unwrap_or("AIS") };
-            let split = plan_start.add_days(rng.range_i(60, 120));
-            let modules: Vec<Value> = [(plan_start, split, 1), (split.add_days(14), plan_end, 2)]
+            let split = plan_start.plus_days(rng.range_i(60, 120));
+            let modules: Vec<Value> = [(plan_start, split, 1), (split.plus_days(14), plan_end, 2)]
                 .iter()
                 .map(|(a, b, num)| {
                     if *example_names {

@@ -201,16 +201,16 @@ pub fn generate(seed: &Rng, today: Date) -> LaraStore {
     let mut programs = Vec::new();
     for (i, name) in PROGRAM_NAMES.iter().enumerate() {
         let id = rng.lara_id();
-        let created = today.add_days(-rng.range_i(60, 2000));
+        let created = today.plus_days(-rng.range_i(60, 2000));
         let modified = if rng.chance(60) {
-            let day = created.add_days(rng.range_i(1, 50));
+            let day = created.plus_days(rng.range_i(1, 50));
             frac_datetime(&mut rng, day)
         } else {
             NO_DATE.to_string()
         };
         let subscription_type = if i % 5 == 4 { 2 } else { rng.range(0, 1) as i64 };
         let (start_date, end_date) = if subscription_type == 2 {
-            (format!("{}T00:00:00", today.add_days(-30)), format!("{}T23:59:59", today.add_days(120)))
+            (format!("{}T00:00:00", today.plus_days(-30)), format!("{}T23:59:59", today.plus_days(120)))
         } else {
             (NO_DATE.to_string(), NO_DATE.to_string())
         };
@@ -260,7 +260,7 @@ pub fn generate(seed: &Rng, today: Date) -> LaraStore {
             is_single_payment: rng.chance(70),
             expiration_type,
             days_to_complete: if expiration_type == 1 { 90 } else { 0 },
-            date_to_complete: if expiration_type == 2 { format!("{}T00:00:00", today.add_days(200)) } else { NO_DATE.to_string() },
+            date_to_complete: if expiration_type == 2 { format!("{}T00:00:00", today.plus_days(200)) } else { NO_DATE.to_string() },
             last_modification_date: modified,
             tax_country_id: 75,
             tax_state_id: 0,
@@ -329,12 +329,12 @@ pub fn generate(seed: &Rng, today: Date) -> LaraStore {
         custom_fields.insert("member_status".to_string(), format!("{}", 12345 + i * 7));
         custom_fields.insert("numero_ordre".to_string(), format!("ORD-{:05}", 1000 + i * 13));
         let mut entries = Vec::new();
-        let mut start = today.add_days(-rng.range_i(400, 3000));
+        let mut start = today.plus_days(-rng.range_i(400, 3000));
         let n = rng.range(1, 3);
         for k in 0..n {
             let status = if k == 0 { "1ère inscription" } else { rng.pick(&statuses).copied().unwrap_or("Membre") };
             let last = k + 1 == n;
-            let end = if last { None } else { Some(start.add_days(rng.range_i(200, 700))) };
+            let end = if last { None } else { Some(start.plus_days(rng.range_i(200, 700))) };
             let start_s = format!("{start}T00:00:00");
             entries.push(StatusEntry {
                 entry_id: rng.lara_id(),
@@ -345,7 +345,7 @@ pub fn generate(seed: &Rng, today: Date) -> LaraStore {
                 end_date: end.map(|e| format!("{e}T23:59:59")).unwrap_or_else(|| NO_DATE.to_string()),
             });
             if let Some(e) = end {
-                start = e.add_days(1);
+                start = e.plus_days(1);
             }
         }
         members.push(Member {
