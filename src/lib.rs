@@ -18,6 +18,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
 
 pub mod dates;
+pub mod endpoints;
 pub mod error;
 pub mod formats;
 pub mod http;
@@ -29,16 +30,25 @@ pub mod validate;
 #[macro_use]
 pub mod wire;
 
+pub mod check;
+pub mod shape;
+
+#[cfg(feature = "campus-skills")]
 pub mod campus_skills;
+#[cfg(feature = "cegos")]
 pub mod cegos;
+#[cfg(feature = "france-travail")]
 pub mod france_travail;
+#[cfg(feature = "lara")]
 pub mod lara;
 
-/// The JavaScript boundary (wasm32 only). Public for the wasm tests; not an API.
-#[cfg(target_arch = "wasm32")]
+/// The JavaScript boundary (wasm32 with the `wasm` feature). Public for the wasm tests; not an API.
+#[cfg(all(target_arch = "wasm32", feature = "wasm"))]
 #[doc(hidden)]
 pub mod js;
 
 pub use error::{DecodeError, Error};
-pub use schema::{parse, serialize, Model, Schema};
+pub use check::Report;
+pub use formakit_derive::model;
+pub use schema::{parse, safe_parse, serialize, Model, Schema};
 pub use validate::{Issue, Lang, Severity, Validate, Validator};

@@ -54,6 +54,25 @@ pub struct Issue {
     pub severity: Severity,
     /// What is wrong and how to fix it, in the requested language.
     pub message: String,
+    /// Structural issues: what the schema expects there (`"number"`, `"date"`, `"\"A\" | \"B\""`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    /// Structural issues: the value found, as JSON text cut to 40 characters; absent for a missing field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found: Option<String>,
+    /// Malformed JSON: 1-based line of the error in the input text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// Malformed JSON: 1-based column of the error in the input text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
+impl Issue {
+    /// An error-severity issue with no provider code and no structural detail.
+    pub fn error(path: impl Into<String>, rule: &'static str, message: String) -> Self {
+        Issue { path: path.into(), rule, provider_code: None, severity: Severity::Error, message, expected: None, found: None, line: None, column: None }
+    }
 }
 
 /// Implemented by every model; the default finds nothing.
@@ -69,6 +88,37 @@ impl<T: Validate> Validate for Vec<T> {
         for (i, item) in self.iter().enumerate() {
             v.index(i, |v| item.validate(v));
         }
+    }
+}
+
+/// How `#[model]` runs a model's rules without each model declaring "no rules":
+/// the `Validate` impl when there is one, nothing otherwise (autoref dispatch,
+/// resolved at compile time for each concrete model).
+#[doc(hidden)]
+pub mod dispatch {
+    use super::{Validate, Validator};
+
+    /// Wraps the model whose rules are run.
+    pub struct Rules<'a, T>(pub &'a T);
+
+    /// Chosen when the model implements [`Validate`].
+    pub trait ViaValidate {
+        /// Runs the rules.
+        fn run_rules(&self, v: &mut Validator);
+    }
+    impl<T: Validate> ViaValidate for Rules<'_, T> {
+        fn run_rules(&self, v: &mut Validator) {
+            self.0.validate(v);
+        }
+    }
+
+    /// Chosen otherwise: the model has no rules.
+    pub trait ViaNothing {
+        /// Does nothing.
+        fn run_rules(&self, v: &mut Validator);
+    }
+    impl<T> ViaNothing for &Rules<'_, T> {
+        fn run_rules(&self, _v: &mut Validator) {}
     }
 }
 
@@ -142,7 +192,7 @@ impl Validator {
     fn push(&mut self, field: &str, rule: &'static str, provider_code: Option<u32>, severity: Severity, message: impl FnOnce(Lang) -> String) {
         let path = if field.is_empty() { self.path.clone() } else { self.path_of(field) };
         let message = message(self.lang);
-        self.issues.push(Issue { path, rule, provider_code, severity, message });
+        self.issues.push(Issue { path, rule, provider_code, severity, message, expected: None, found: None, line: None, column: None });
     }
 
     /// Checks that `value` at `field` is `min..=max` UTF-16 code units long

@@ -63,6 +63,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nullable<T> {
     }
 }
 
+#[cfg(feature = "ts")]
 impl<T: tsify::Tsify> tsify::Tsify for Nullable<T> {
     type JsType = wasm_bindgen::JsValue;
     // Declared once in the boundary's hand-written section: `type Nullable<T> = T | null`.
@@ -86,6 +87,7 @@ impl Extra {
     }
 }
 
+#[cfg(feature = "ts")]
 impl tsify::Tsify for Extra {
     type JsType = wasm_bindgen::JsValue;
     const DECL: &'static str = "";
@@ -99,9 +101,90 @@ pub type Json = serde_json::Value;
 /// Providers disagree on the form (`2025-03-15T09:00:00`, `…Z`, `…+02:00`,
 /// `2018-02-08T15:02:45.73`, .NET's `0001-01-01T00:00:00` for "no date"); the
 /// wire text is kept and written back unchanged. [`WireDate::timestamp`] reads it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// Reading one checks it: a string that is not a real date (`"2025-13-45T00:00:00"`)
+/// is a decode error, so a parsed model only holds dates [`WireDate::timestamp`] reads.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(transparent)]
 pub struct WireDate(pub String);
+
+impl<'de> Deserialize<'de> for WireDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        match Timestamp::parse_wire(&s) {
+            Ok(_) => Ok(WireDate(s)),
+            Err(e) => Err(serde::de::Error::custom(format_args!("impossible date {s:?}: {}", e.reason))),
+        }
+    }
+}
+
+/// Integer fields: `#[model]` reads every integer through these, so Rust
+/// accepts exactly what the JavaScript checker accepts: an integral number
+/// (`3` or `3.0`) of at most 2^53 − 1 in absolute value, which `JSON.parse`
+/// holds without rounding. A larger id would be silently changed in
+/// JavaScript, so it is refused on both sides.
+pub mod int {
+    use serde::{Deserialize, Deserializer};
+
+    use crate::shape::MAX_SAFE_INTEGER;
+    use crate::wire::Nullable;
+
+    fn from_f64<T: TryFrom<i64>, E: serde::de::Error>(f: f64) -> Result<T, E> {
+        if f.fract() != 0.0 || !f.is_finite() || f.abs() > MAX_SAFE_INTEGER as f64 {
+            return Err(E::custom(format_args!("expected an integer of at most 2^53 - 1 in absolute value, found {f}")));
+        }
+        // Exact: |f| <= 2^53 - 1 and integral.
+        #[allow(clippy::cast_possible_truncation)]
+        let i = f as i64;
+        T::try_from(i).map_err(|_| E::custom(format_args!("integer {i} out of range")))
+    }
+
+    struct Visitor<T>(std::marker::PhantomData<T>);
+
+    impl<T: TryFrom<i64>> serde::de::Visitor<'_> for Visitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an integer")
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<T, E> {
+            if v.unsigned_abs() > MAX_SAFE_INTEGER as u64 {
+                return Err(E::custom(format_args!("integer {v} is beyond 2^53 - 1, which JavaScript cannot hold exactly")));
+            }
+            T::try_from(v).map_err(|_| E::custom(format_args!("integer {v} out of range")))
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<T, E> {
+            match i64::try_from(v) {
+                Ok(i) => self.visit_i64(i),
+                Err(_) => Err(E::custom(format_args!("integer {v} is beyond 2^53 - 1, which JavaScript cannot hold exactly"))),
+            }
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<T, E> {
+            from_f64(v)
+        }
+    }
+
+    /// Reads an integer field.
+    pub fn exact<'de, D: Deserializer<'de>, T: TryFrom<i64>>(d: D) -> Result<T, D::Error> {
+        d.deserialize_any(Visitor(std::marker::PhantomData))
+    }
+
+    struct Exact<T>(T);
+    impl<'de, T: TryFrom<i64>> Deserialize<'de> for Exact<T> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            exact(d).map(Exact)
+        }
+    }
+
+    /// Reads a `Nullable` integer field.
+    pub fn nullable<'de, D: Deserializer<'de>, T: TryFrom<i64>>(d: D) -> Result<Nullable<T>, D::Error> {
+        Ok(Option::<Exact<T>>::deserialize(d)?.map(|e| e.0).into())
+    }
+
+    /// Reads an `Option` integer field.
+    pub fn option<'de, D: Deserializer<'de>, T: TryFrom<i64>>(d: D) -> Result<Option<T>, D::Error> {
+        Ok(Option::<Exact<T>>::deserialize(d)?.map(|e| e.0))
+    }
+}
 
 impl WireDate {
     /// The wire text.
@@ -119,6 +202,7 @@ impl WireDate {
     }
 }
 
+#[cfg(feature = "ts")]
 impl tsify::Tsify for WireDate {
     type JsType = wasm_bindgen::JsValue;
     const DECL: &'static str = "";
@@ -166,12 +250,20 @@ macro_rules! open_enum {
                 Ok(match raw.as_ref() { $( $value => $name::$variant, )+ _ => $name::Unknown(raw.into_owned()) })
             }
         }
-        impl ::tsify::Tsify for $name {
-            type JsType = ::wasm_bindgen::JsValue;
-            const DECL: &'static str = concat!(
+        impl $name {
+            /// Its TypeScript declaration (documented values, then any string).
+            pub const TS_DECL: &'static str = concat!(
                 "export type ", stringify!($name), " = ",
                 $( "\"", $value, "\" | ", )+ "(string & {});"
             );
+        }
+        #[cfg(feature = "ts")]
+        impl ::tsify::Tsify for $name {
+            type JsType = ::wasm_bindgen::JsValue;
+            const DECL: &'static str = $name::TS_DECL;
+        }
+        impl $crate::shape::HasShape for $name {
+            const SHAPE: $crate::shape::Shape = $crate::shape::Shape::String;
         }
     };
     (
@@ -206,15 +298,23 @@ macro_rules! open_enum {
         }
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                Ok($name::from_value(<i64 as ::serde::Deserialize>::deserialize(d)?))
+                Ok($name::from_value($crate::wire::int::exact(d)?))
             }
         }
-        impl ::tsify::Tsify for $name {
-            type JsType = ::wasm_bindgen::JsValue;
-            const DECL: &'static str = concat!(
+        impl $name {
+            /// Its TypeScript declaration (documented values, then any number).
+            pub const TS_DECL: &'static str = concat!(
                 "export type ", stringify!($name), " = ",
                 $( stringify!($value), " | ", )+ "(number & {});"
             );
+        }
+        #[cfg(feature = "ts")]
+        impl ::tsify::Tsify for $name {
+            type JsType = ::wasm_bindgen::JsValue;
+            const DECL: &'static str = $name::TS_DECL;
+        }
+        impl $crate::shape::HasShape for $name {
+            const SHAPE: $crate::shape::Shape = $crate::shape::Shape::Integer;
         }
     };
 }

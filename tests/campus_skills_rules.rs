@@ -80,7 +80,7 @@ fn ten_thousand_valid_contracts_have_no_issue() {
     let text = json!({ "contrats": contracts(10_000) }).to_string();
     let schema = formakit::schema::find("campusskills.syncRequest").unwrap();
     let start = std::time::Instant::now();
-    let issues = schema.validate(text.as_bytes(), Lang::Fr).unwrap();
+    let issues = schema.validate(text.as_bytes(), Lang::Fr);
     let took = start.elapsed();
     assert_eq!(issues, vec![]);
     eprintln!("10,000 contracts ({} bytes) decoded and validated in {took:?} (this build's profile)", text.len());

@@ -23,6 +23,6 @@ fn unknown_fields_survive_a_round_trip() {
 fn decode_errors_name_the_path_expected_and_found() {
     let e = common::decode_error::<CegosCatalogsResponse>(br#"{"data":[{"id":"x"}]}"#);
     assert_eq!(e.path, "data[0].id");
-    assert_eq!(e.expected, "i64");
+    assert_eq!(e.expected, "an integer");
     assert_eq!(e.found, "string \"x\"");
 }

@@ -24,7 +24,7 @@ fn decode_errors_cross_as_json_with_path_expected_found() {
     let err: serde_json::Value = serde_json::from_str(&err).unwrap();
     assert_eq!(err["kind"], "decode");
     assert_eq!(err["path"], "data[0].id");
-    assert_eq!(err["expected"], "i64");
+    assert_eq!(err["expected"], "an integer");
     assert_eq!(err["found"], "string \"x\"");
 }
 

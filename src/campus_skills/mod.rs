@@ -8,36 +8,24 @@
 //! server refuses a sync when one user code, e-mail or code ↔ name pair
 //! conflicts anywhere in it.
 
+pub mod endpoints;
 mod models;
 pub mod rules;
 
 pub use models::*;
 
-use crate::schema::Schema;
 
-/// Routes, relative to the customer's `base_url`.
+/// Route paths, relative to the customer's `base_url`: the endpoint table's ([`endpoints`]).
 pub mod routes {
+    use super::endpoints;
     /// `POST` (sync, body [`super::CampusSyncRequest`]), `GET` (integrated contracts, [`super::CampusListQuery`]), `DELETE` (sandbox only).
-    pub const CONTRATS: &str = "/api/sync/v1/contrats";
+    pub const CONTRATS: &str = endpoints::SYNC_CONTRACTS.path;
     /// `GET`: every contract received, integrated or not.
-    pub const CONTRATS_GET_ALL: &str = "/api/sync/v1/contrats-get-all";
+    pub const CONTRATS_GET_ALL: &str = endpoints::ALL_CONTRACTS.path;
     /// `POST`: dry run of a sync, same body as [`CONTRATS`].
-    pub const CONTRATS_DIFF: &str = "/api/sync/v1/contrats-diff";
+    pub const CONTRATS_DIFF: &str = endpoints::DIFF_CONTRACTS.path;
     /// `GET`: checks the Bearer token.
-    pub const TEST: &str = "/api/sync/v1/test";
+    pub const TEST: &str = endpoints::TEST_TOKEN.path;
 }
 
-/// The Campus Skills schemas, by name.
-pub const SCHEMAS: &[Schema] = &[
-    Schema::of::<CampusSyncRequest>("CampusSyncRequest"),
-    Schema::of::<CampusSyncResponse>("CampusSyncResponse"),
-    Schema::of::<CampusListQuery>("CampusListQuery"),
-    Schema::of::<CampusContractsResponse>("CampusContractsResponse"),
-    Schema::of::<CampusDiffResponse>("CampusDiffResponse"),
-    Schema::of::<CampusTokenTest>("CampusTokenTest"),
-    Schema::of::<CampusDeleteResponse>("CampusDeleteResponse"),
-    Schema::of::<CampusContract>("CampusContract"),
-];
 
-/// TypeScript declarations of this module's open enums.
-pub const TS_DECLS: &[&str] = &[<CampusContractType as tsify::Tsify>::DECL];

@@ -3,10 +3,8 @@
 //! The document lists routes but no fields; the contract's fields come from
 //! the specs README's public facts.
 
-use serde::{Deserialize, Serialize};
-use tsify::Tsify;
 
-use crate::schema::Model;
+use crate::model;
 use crate::wire::{Extra, Json, Nullable};
 
 crate::open_enum! {
@@ -25,8 +23,7 @@ crate::open_enum! {
 /// User codes (`codeApprenant`, `codePersonnel`, `codeMaitreApprentissage`)
 /// must be unique across the three roles, an e-mail belongs to one person,
 /// and each code ↔ name pair (site, period, programme, year) maps one to one.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model(schema = "campusskills.contract")]
 pub struct CampusContract {
     /// Your contract code, unique in a sync.
     pub code_contrat: String,
@@ -45,12 +42,8 @@ pub struct CampusContract {
     /// Site name.
     pub nom_site: String,
     /// Brand code.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub code_marque: Nullable<String>,
     /// Brand name.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub nom_marque: Nullable<String>,
     /// Period (school year) code.
     pub code_periode: String,
@@ -89,51 +82,30 @@ pub struct CampusContract {
     /// Company tutor's e-mail.
     pub email_maitre_apprentissage: String,
     /// Mission title.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub mission_title: Nullable<String>,
     /// Mission details.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub mission_details: Nullable<String>,
     /// Month the group starts; its type is undocumented, so it is kept as sent.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional, type = "unknown")]
+    #[cfg_attr(feature = "ts", tsify(optional, type = "unknown"))]
     pub month_start_group: Nullable<Json>,
     /// RNCP certification code (`RNCP` + 3 to 5 digits).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub rncp: Nullable<String>,
     /// Kind of contract.
-    #[serde(default, rename = "type", skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
+    #[serde(rename = "type")]
     pub contract_type: Nullable<CampusContractType>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
-impl Model for CampusContract {
-    const SCHEMA: &'static str = "campusskills.contract";
-}
 
 /// `POST /api/sync/v1/contrats` and `POST /api/sync/v1/contrats-diff` body.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[model(schema = "campusskills.syncRequest", items = "contrats")]
 pub struct CampusSyncRequest {
     /// The contracts to synchronise (the whole set: validated together).
     pub contrats: Vec<CampusContract>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
-impl Model for CampusSyncRequest {
-    const SCHEMA: &'static str = "campusskills.syncRequest";
-}
 
 /// `POST /api/sync/v1/contrats` answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model(schema = "campusskills.syncResponse")]
 pub struct CampusSyncResponse {
     /// True when the sync was accepted.
     pub success: bool,
@@ -141,41 +113,34 @@ pub struct CampusSyncResponse {
     pub valid_contrats: Vec<CampusContract>,
     /// The contracts refused; see [`CampusInvalidContract`].
     pub invalid_contrats: Vec<CampusInvalidContract>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
-impl Model for CampusSyncResponse {
-    const SCHEMA: &'static str = "campusskills.syncResponse";
-}
 
 /// One refused contract in `invalidContrats`.
 ///
 /// Decision: nothing documents this shape, and a refused contract may lack
 /// the very fields that made it invalid, so nothing is required. An entry is
 /// read as the contract as sent (its `codeContrat` named, every other contract
-/// field kept in `extra`), plus whatever explanation the server adds under
-/// `error`, `errors` or `message` (any JSON, kept as sent).
+/// field kept in `extra`), plus the server's explanations: `errors`, a list of
+/// sentences that name the fields (`"contrats[3].dateFin (01/09/2024) is before
+/// contrats[3].dateDebut (02/09/2024)"`), as the sandbox sends them; `error` or
+/// `message` (any JSON, kept as sent) when a server explains otherwise. An item
+/// that was not an object comes back as `{"value": item, "errors": [...]}`.
 /// [`CampusInvalidContract::contract`] reads the contract back when it is whole.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct CampusInvalidContract {
     /// The refused contract's code, when sent.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub code_contrat: Nullable<String>,
     /// The server's explanation, when given as `error`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional, type = "unknown")]
+    #[cfg_attr(feature = "ts", tsify(optional, type = "unknown"))]
     pub error: Nullable<Json>,
-    /// The server's explanations, when given as `errors`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional, type = "unknown")]
-    pub errors: Nullable<Json>,
+    /// Why the contract was refused: one sentence per problem, naming the field (`contrats[3].emailApprenant is required`).
+    pub errors: Nullable<Vec<String>>,
+    /// The refused item as sent, when it was not an object (`{"value": 42, "errors": ["contrats[0] must be an object"]}`).
+    #[cfg_attr(feature = "ts", tsify(optional, type = "unknown"))]
+    pub value: Nullable<Json>,
     /// The server's explanation, when given as `message`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional, type = "unknown")]
+    #[cfg_attr(feature = "ts", tsify(optional, type = "unknown"))]
     pub message: Nullable<Json>,
     /// The other fields (the rest of the contract), kept as sent.
     #[serde(flatten)]
@@ -194,15 +159,11 @@ impl CampusInvalidContract {
 }
 
 /// Query of the list routes (`GET /api/sync/v1/contrats`, `GET /api/sync/v1/contrats-get-all`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[model(schema = "campusskills.listQuery")]
 pub struct CampusListQuery {
     /// Page number.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub page: Nullable<i64>,
     /// Contracts per page.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub limit: Nullable<i64>,
     /// Fields this version does not name, kept as sent (not put in the URL).
     #[serde(flatten)]
@@ -223,29 +184,20 @@ impl CampusListQuery {
     }
 }
 
-impl Model for CampusListQuery {
-    const SCHEMA: &'static str = "campusskills.listQuery";
-}
 
 /// Answer of both list routes: integrated (`contrats`) or received (`contrats-get-all`) contracts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[model(schema = "campusskills.contracts", items = "contrats")]
 pub struct CampusContractsResponse {
     /// How many contracts there are in all pages.
     pub total: i64,
     /// This page's contracts.
     pub contrats: Vec<CampusContract>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
-impl Model for CampusContractsResponse {
-    const SCHEMA: &'static str = "campusskills.contracts";
-}
 
 /// `POST /api/sync/v1/contrats-diff` answer (a dry run): what a sync of the
 /// same body would leave unchanged, add, update and remove.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[model(schema = "campusskills.diff")]
 pub struct CampusDiffResponse {
     /// Contracts that would not change.
     pub same: Vec<CampusContract>,
@@ -255,45 +207,26 @@ pub struct CampusDiffResponse {
     pub updated: Vec<CampusContract>,
     /// Contracts that would be removed.
     pub removed: Vec<CampusContract>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
-impl Model for CampusDiffResponse {
-    const SCHEMA: &'static str = "campusskills.diff";
-}
 
 /// `DELETE /api/sync/v1/contrats` answer (sandbox environments only). The
 /// document gives no shape; the project's sandbox server answers
 /// `{"success": true, "deleted": n}`, so both fields are optional.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[model(schema = "campusskills.deleteAll")]
 pub struct CampusDeleteResponse {
     /// True when every contract was deleted.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub success: Nullable<bool>,
     /// How many contracts were deleted.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub deleted: Nullable<i64>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
-impl Model for CampusDeleteResponse {
-    const SCHEMA: &'static str = "campusskills.deleteAll";
-}
 
 /// `GET /api/sync/v1/test` answer: `{"value":"token valid", …}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[model(schema = "campusskills.tokenTest")]
 pub struct CampusTokenTest {
     /// `"token valid"` when the Bearer token is accepted.
     pub value: String,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 impl CampusTokenTest {
@@ -303,6 +236,3 @@ impl CampusTokenTest {
     }
 }
 
-impl Model for CampusTokenTest {
-    const SCHEMA: &'static str = "campusskills.tokenTest";
-}

@@ -6,6 +6,7 @@
 //! responses, `rules` their validation and [`session_availability`],
 //! `routes` the paths and query strings.
 
+pub mod endpoints;
 mod models;
 pub mod routes;
 pub(crate) mod rules;
@@ -17,26 +18,5 @@ pub use rules::{
     CegosYearlyProductCodeForm, CegosYearlySessionCode,
 };
 
-use crate::schema::Schema;
 
-/// The Cegos schemas, by name.
-pub const SCHEMAS: &[Schema] = &[
-    Schema::of::<CegosCatalogsResponse>("CegosCatalogsResponse"),
-    Schema::of::<CegosCatalogTopicsResponse>("CegosCatalogTopicsResponse"),
-    Schema::of::<CegosProductsPage>("CegosProductsPage"),
-    Schema::of::<CegosProductResponse>("CegosProductResponse"),
-    Schema::of::<CegosCentersResponse>("CegosCentersResponse"),
-    Schema::of::<CegosSessionsPage>("CegosSessionsPage"),
-    Schema::of::<CegosSessionResponse>("CegosSessionResponse"),
-    Schema::of::<CegosCatalogsQuery>("CegosCatalogsQuery"),
-    Schema::of::<CegosCatalogTopicsQuery>("CegosCatalogTopicsQuery"),
-    Schema::of::<CegosProductsQuery>("CegosProductsQuery"),
-    Schema::of::<CegosProductQuery>("CegosProductQuery"),
-    Schema::of::<CegosCentersQuery>("CegosCentersQuery"),
-    Schema::of::<CegosSessionsQuery>("CegosSessionsQuery"),
-    Schema::of::<CegosSessionQuery>("CegosSessionQuery"),
-];
 
-/// TypeScript declarations of this module's open enums.
-pub const TS_DECLS: &[&str] =
-    &[<CegosSessionStatus as tsify::Tsify>::DECL, <CegosTopicRelationType as tsify::Tsify>::DECL, <CegosTitleType as tsify::Tsify>::DECL];

@@ -11,17 +11,14 @@
 //! with `0.07` in the example) is an `f64`; identifiers, orders and counts are
 //! `i64`; prices are `f64`.
 
-use serde::{Deserialize, Serialize};
-use tsify::Tsify;
 
-use crate::schema::Model;
+use crate::model;
 use crate::wire::{Extra, Nullable, WireDate};
 
 // ---------------------------------------------------------------- catalogs
 
 /// One catalog (`GET /v1/Catalogs`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct CegosCatalog {
     /// Catalog identifier.
     pub id: i64,
@@ -35,30 +32,20 @@ pub struct CegosCatalog {
     pub start_date: WireDate,
     /// Publication end.
     pub end_date: WireDate,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 /// `GET /v1/Catalogs` response.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[model(schema = "cegos.catalogs", items = "data")]
 pub struct CegosCatalogsResponse {
     /// The catalogs.
     pub data: Vec<CegosCatalog>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
-impl Model for CegosCatalogsResponse {
-    const SCHEMA: &'static str = "cegos.catalogs";
-}
 
 // ---------------------------------------------------------------- topics
 
 /// One node of the topic tree (`CatalogTopicsResponse`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct CegosTopic {
     /// Topic identifier.
     pub id: i64,
@@ -67,12 +54,7 @@ pub struct CegosTopic {
     /// Display order among its siblings.
     pub order: i64,
     /// Child topics; `null` on leaves (specs README, contradiction 16).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub sub_topics: Nullable<Vec<CegosTopic>>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 impl CegosTopic {
@@ -99,8 +81,7 @@ impl CegosTopic {
 }
 
 /// The topic tree of one catalog.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct CegosCatalogTopics {
     /// Catalog identifier.
     pub catalog_id: i64,
@@ -108,9 +89,6 @@ pub struct CegosCatalogTopics {
     pub year: i64,
     /// Top-level topics, each with its sub-topics.
     pub topics: Vec<CegosTopic>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 impl CegosCatalogTopics {
@@ -121,18 +99,12 @@ impl CegosCatalogTopics {
 }
 
 /// `GET /v1/CatalogTopics` response.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[model(schema = "cegos.topics")]
 pub struct CegosCatalogTopicsResponse {
     /// The topic tree.
     pub data: CegosCatalogTopics,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
-impl Model for CegosCatalogTopicsResponse {
-    const SCHEMA: &'static str = "cegos.topics";
-}
 
 // ---------------------------------------------------------------- products
 
@@ -152,8 +124,7 @@ crate::open_enum! {
 }
 
 /// One product title with its own length limit (`TitleResponse`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct CegosTitle {
     /// Title type (`"TITRE"`, `"BALISE TITRE"`, `"SOUS TITRE"`, `"Main"`…).
     #[serde(rename = "type")]
@@ -162,14 +133,10 @@ pub struct CegosTitle {
     pub text: String,
     /// Maximum length of `text`, in UTF-16 code units (50, 128, 256 in the examples).
     pub length_maximum: i64,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 /// One module of a formula (`ModuleResponse`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct CegosModule {
     /// Module identifier (the product's when `isProduct`).
     pub id: i64,
@@ -191,14 +158,10 @@ pub struct CegosModule {
     pub delay_in_minute: f64,
     /// Delivery mode (`"Présentiel"`, `"A distance"`).
     pub delivery_mode: String,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 /// One formula of a product and its modules (`FormulaResponse`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct CegosFormula {
     /// Formula identifier.
     pub id: i64,
@@ -206,9 +169,6 @@ pub struct CegosFormula {
     pub label: String,
     /// The modules, in the order sent.
     pub modules: Vec<CegosModule>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 crate::open_enum! {
@@ -222,8 +182,7 @@ crate::open_enum! {
 }
 
 /// A product's place in the topic tree (`CatalogTopicRelationResponse`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct CegosTopicRelation {
     /// Topic identifier (a [`CegosTopic::id`]).
     pub catalog_topic_id: i64,
@@ -231,14 +190,10 @@ pub struct CegosTopicRelation {
     pub order: i64,
     /// Relation type.
     pub relation_type: CegosTopicRelationType,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 /// A product to propose with this one (`RelatedProductResponse`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct CegosRelatedProduct {
     /// Product code of the related product (`"6464"`).
     pub related_product_code: String,
@@ -247,40 +202,28 @@ pub struct CegosRelatedProduct {
     pub kind: String,
     /// Display order.
     pub order: i64,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 /// An `{id, label}` pair: a product's level (`LevelResponse`) or range (`RangeResponse`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct CegosElement {
     /// Identifier.
     pub id: i64,
     /// Display name.
     pub label: String,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 /// A titled block of the program (`ContentSectionResponse`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct CegosContentSection {
     /// Section title (HTML).
     pub title: String,
     /// Section text (HTML).
     pub text: String,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 /// The structured program of a notice (`ProgramContentResponse`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct CegosProgramContent {
     /// Before the training.
     pub before: CegosContentSection,
@@ -293,29 +236,19 @@ pub struct CegosProgramContent {
     /// Upstream content.
     pub upstream: String,
     /// Downstream content (in the detail table only).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub downstream: Nullable<String>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 /// A product's full notice, HTML fragments from the CMS (`NoticeDetailsResponse`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct CegosNotice {
     /// Introduction title (optional, only if not empty).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub introduction_title: Nullable<String>,
     /// Introduction.
     pub introduction: String,
     /// Target audience.
     pub for_who: String,
     /// Application procedure (optional, only if not empty).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub application_procedure: Nullable<String>,
     /// Prerequisites.
     pub prerequisite: String,
@@ -365,14 +298,10 @@ pub struct CegosNotice {
     pub image_social_networks: String,
     /// Pedagogy.
     pub pedagogy: String,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 /// Commercial duration as strings (`CommercialDurationResponse`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct CegosCommercialDuration {
     /// Days (`"2"`).
     pub days: String,
@@ -384,16 +313,12 @@ pub struct CegosCommercialDuration {
     pub forced_values: bool,
     /// Whether remote activity is included.
     pub remote_activity_included: bool,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 /// One product (`ProductDetailsResponse`), as listed or fetched alone,
 /// hydrated (`hydrate=true`: titles, formula, topic relations, notice,
 /// related products) or not.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct CegosProduct {
     /// Product code (`"61072"`, `"38"`).
     pub product_code: String,
@@ -408,24 +333,16 @@ pub struct CegosProduct {
     /// CPF eligibility.
     pub cpf: bool,
     /// RS code (optional, only if not empty).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub rs_code: Nullable<String>,
     /// RNCP code (optional, only if not empty).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub rncp_code: Nullable<String>,
     /// CPF code (optional, only if not empty).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub cpf_code: Nullable<String>,
     /// Training method (`"Stage"`, `"Présentiel"`).
     pub training_method: String,
     /// Offer family identifier.
     pub family_offer_id: i64,
     /// Module duration, formatted (`"2 jours"`; absent from the detail example).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub module_duration: Nullable<String>,
     /// Delivery languages.
     pub languages: Vec<String>,
@@ -442,22 +359,14 @@ pub struct CegosProduct {
     /// 4Real pictogram.
     pub picto4_real: bool,
     /// Titles, each with its length limit (only with `hydrate=true`).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub titles: Nullable<Vec<CegosTitle>>,
     /// Formulas and their modules (only with `hydrate=true`).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub formula: Nullable<Vec<CegosFormula>>,
     /// Places in the topic tree (only with `hydrate=true`).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub catalog_topic_relations: Nullable<Vec<CegosTopicRelation>>,
     /// Partners.
     pub partners: Vec<String>,
     /// Related products (only with `hydrate=true`, per the detail table).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub related_products: Nullable<Vec<CegosRelatedProduct>>,
     /// Range.
     pub range: CegosElement,
@@ -466,52 +375,31 @@ pub struct CegosProduct {
     /// iPack (dedicated inter-company) price.
     pub i_pack_price: f64,
     /// Full notice (only with `hydrate=true`).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub notice: Nullable<CegosNotice>,
     /// Notice page, `https://www.cegos.fr/{productCode}` (absent from the list example).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub notice_url: Nullable<String>,
     /// Notice PDF, `https://static.cegos.fr/pdf/{offerYear}_{code padded to 4}.pdf`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub notice_url_pdf: Nullable<String>,
     /// Whether the certification is included.
     pub certification_include: bool,
     /// International product.
     pub international_product: bool,
     /// Certification (list table only).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub certification: Nullable<String>,
     /// Certifier (list table only).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub certifier: Nullable<String>,
     /// Job sheet title (list table only).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub job_sheet_title: Nullable<String>,
     /// Job sheet URL (list table only).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub job_sheet_url: Nullable<String>,
     /// Modality title (list table only).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub modality_title: Nullable<String>,
     /// Marketing title (list table only).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub marketing_title: Nullable<String>,
     /// Delivery mode (`"Mixte"`, `"Présentiel"`).
     pub delivery_mode: String,
     /// Commercial duration.
     pub commercial_duration: CegosCommercialDuration,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 impl CegosProduct {
@@ -522,8 +410,7 @@ impl CegosProduct {
 }
 
 /// `GET /v1/Products` response: one page of products.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model(schema = "cegos.productsPage", items = "data")]
 pub struct CegosProductsPage {
     /// The products of this page.
     pub data: Vec<CegosProduct>,
@@ -535,75 +422,43 @@ pub struct CegosProductsPage {
     pub total_items: i64,
     /// Number of pages (`ceil(totalItems / pageSize)`).
     pub total_pages: i64,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
-impl Model for CegosProductsPage {
-    const SCHEMA: &'static str = "cegos.productsPage";
-}
 
 /// `GET /v1/Products/{yearlyProductCode}` response.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[model(schema = "cegos.product")]
 pub struct CegosProductResponse {
     /// The product.
     pub data: CegosProduct,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
-impl Model for CegosProductResponse {
-    const SCHEMA: &'static str = "cegos.product";
-}
 
 // ---------------------------------------------------------------- centers
 
 /// One training center (`GET /v1/Referentials/centers`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct CegosCenter {
     /// Center code (`"679"`, `"AJ4"`; optional, only if not null).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub code: Nullable<String>,
     /// Center name (optional, only if not null).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub name: Nullable<String>,
     /// Address lines (the non-empty ones of two).
     pub address: Vec<String>,
     /// City (optional, only if not null).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub city: Nullable<String>,
     /// Postal code (optional, only if not null).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub postal_code: Nullable<String>,
     /// Country (optional, only if not null).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub country: Nullable<String>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 /// `GET /v1/Referentials/centers` response.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[model(schema = "cegos.centers", items = "data")]
 pub struct CegosCentersResponse {
     /// The centers.
     pub data: Vec<CegosCenter>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
-impl Model for CegosCentersResponse {
-    const SCHEMA: &'static str = "cegos.centers";
-}
 
 // ---------------------------------------------------------------- sessions
 
@@ -651,51 +506,32 @@ impl CegosSessionStatus {
 }
 
 /// One part (component) of a session (`SessionPartResponse`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct CegosSessionPart {
     /// Part number (sequence).
     pub number: i64,
     /// Whether this part is remote.
     pub is_remote: bool,
     /// Start (optional, only if not null).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub start_date: Nullable<WireDate>,
     /// End (optional, only if not null).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub end_date: Nullable<WireDate>,
     /// Start hour, 0–23 (optional, only if not null).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub start_time_hour: Nullable<i64>,
     /// Start minute, 0–59 (optional, only if not null).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub start_time_minute: Nullable<i64>,
     /// End hour, 0–23 (optional, only if not null).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub end_time_hour: Nullable<i64>,
     /// End minute, 0–59 (optional, only if not null).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub end_time_minute: Nullable<i64>,
     /// Duration in days, fractional.
     pub duration_in_day: f64,
     /// Center code (a [`CegosCenter::code`]; optional, only if not null).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub center_id: Nullable<String>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 /// One session (`SessionResponse`), as listed or fetched alone.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct CegosSession {
     /// `"2025-61072-PAR-001"`: year, product code, session suffix (contradiction 12).
     pub yearly_session_code: String,
@@ -708,12 +544,8 @@ pub struct CegosSession {
     /// Price.
     pub price: f64,
     /// Components, 'Visio formation' excluded (optional, only if not null).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub component_count: Nullable<i64>,
     /// Inter-company discount price (optional, only if not null).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub inter_discount_price: Nullable<f64>,
     /// Start: the earliest part's start; with or without a zone (contradiction 15).
     pub start_date: WireDate,
@@ -726,8 +558,6 @@ pub struct CegosSession {
     /// Whether the session is remote.
     pub is_remote: bool,
     /// City (`"A DISTANCE"` when remote; optional, only if not empty).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub city: Nullable<String>,
     /// Server's verdict: full.
     pub is_full: bool,
@@ -736,35 +566,21 @@ pub struct CegosSession {
     /// Server's verdict: likely to run.
     pub is_high_probability: bool,
     /// Registrations (optional, only if not null).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub registration_count: Nullable<i64>,
     /// Minimum participants (optional, only if not null).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub limit_min: Nullable<i64>,
     /// Maximum participants (optional, only if not null).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub limit_max: Nullable<i64>,
     /// Status (contradiction 14).
     pub status: CegosSessionStatus,
     /// CPF eligibility (optional, only if not null).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub top_cpf: Nullable<bool>,
     /// Parts with their schedule (only with `hydrate=true` in the list).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub parts: Nullable<Vec<CegosSessionPart>>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 /// `GET /v1/Sessions` response: one page of sessions.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model(schema = "cegos.sessionsPage", items = "data")]
 pub struct CegosSessionsPage {
     /// The sessions of this page.
     pub data: Vec<CegosSession>,
@@ -776,134 +592,105 @@ pub struct CegosSessionsPage {
     pub total_items: i64,
     /// Number of pages (`ceil(totalItems / pageSize)`).
     pub total_pages: i64,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
-impl Model for CegosSessionsPage {
-    const SCHEMA: &'static str = "cegos.sessionsPage";
-}
 
 /// `GET /v1/Sessions/{yearlySessionCode}` response.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[model(schema = "cegos.session")]
 pub struct CegosSessionResponse {
     /// The session.
     pub data: CegosSession,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
-impl Model for CegosSessionResponse {
-    const SCHEMA: &'static str = "cegos.session";
-}
 
 // ---------------------------------------------------------------- requests
 
 /// Query of `GET /v1/Catalogs`: the document names no parameter. A
 /// parameter it does not name goes in `extra` and is sent as given.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[model(schema = "cegos.catalogsQuery")]
+#[derive(Default)]
 pub struct CegosCatalogsQuery {
     /// Parameters this version does not name, sent as given.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
-impl Model for CegosCatalogsQuery {
-    const SCHEMA: &'static str = "cegos.catalogsQuery";
-}
 
 /// Query of `GET /v1/CatalogTopics`: the document names no parameter (the
 /// response names its `catalogId` and `year`); an undocumented one such as
 /// `{"catalogId": 92446}` goes in `extra`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[model(schema = "cegos.topicsQuery")]
+#[derive(Default)]
 pub struct CegosCatalogTopicsQuery {
     /// Parameters this version does not name, sent as given.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
-impl Model for CegosCatalogTopicsQuery {
-    const SCHEMA: &'static str = "cegos.topicsQuery";
-}
 
 /// Query of `GET /v1/Products`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model(schema = "cegos.productsQuery")]
+#[derive(Default)]
 pub struct CegosProductsQuery {
     /// Page to read, 1-based (default 1; the server corrects values out of range).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(feature = "ts", tsify(optional))]
     pub page_number: Option<i64>,
     /// `true` adds titles, formula, topic relations and notice to each product (default false).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(feature = "ts", tsify(optional))]
     pub hydrate: Option<bool>,
     /// Parameters this version does not name, sent as given.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
-impl Model for CegosProductsQuery {
-    const SCHEMA: &'static str = "cegos.productsQuery";
-}
 
 /// Request of `GET /v1/Products/{yearlyProductCode}`: the path segment and the query.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model(schema = "cegos.productQuery")]
 pub struct CegosProductQuery {
     /// The product, in the products' form `"202500038"` (path segment, escaped when sent).
     pub yearly_product_code: String,
     /// `true` adds titles, formula, topic relations, related products and notice (default false).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(feature = "ts", tsify(optional))]
     pub hydrate: Option<bool>,
     /// Parameters this version does not name, sent as given.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
-impl Model for CegosProductQuery {
-    const SCHEMA: &'static str = "cegos.productQuery";
-}
 
 /// Query of `GET /v1/Referentials/centers`: the document names no parameter.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[model(schema = "cegos.centersQuery")]
+#[derive(Default)]
 pub struct CegosCentersQuery {
     /// Parameters this version does not name, sent as given.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
-impl Model for CegosCentersQuery {
-    const SCHEMA: &'static str = "cegos.centersQuery";
-}
 
 /// Query of `GET /v1/Sessions`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model(schema = "cegos.sessionsQuery")]
+#[derive(Default)]
 pub struct CegosSessionsQuery {
     /// Page to read, 1-based (default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(feature = "ts", tsify(optional))]
     pub page_number: Option<i64>,
     /// `true` adds each session's parts (default false).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(feature = "ts", tsify(optional))]
     pub hydrate: Option<bool>,
     /// Parameters this version does not name (a product filter, say), sent as given.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
-impl Model for CegosSessionsQuery {
-    const SCHEMA: &'static str = "cegos.sessionsQuery";
-}
 
 /// Request of `GET /v1/Sessions/{yearlySessionCode}`: the path segment and the query.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model(schema = "cegos.sessionQuery")]
 pub struct CegosSessionQuery {
     /// The session, `"2025-61072-PAR-001"` (path segment, escaped when sent).
     pub yearly_session_code: String,
@@ -912,6 +699,3 @@ pub struct CegosSessionQuery {
     pub extra: Extra,
 }
 
-impl Model for CegosSessionQuery {
-    const SCHEMA: &'static str = "cegos.sessionQuery";
-}

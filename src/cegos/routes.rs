@@ -1,16 +1,18 @@
-//! Cegos routes: paths and query strings, for the clients to come.
+//! Cegos routes: path constants and query strings. The routes themselves are
+//! declared once, in [`super::endpoints`]; the constants here are theirs.
 //!
-//! Host `https://catalog.api.cegos.fr`; every route takes a bearer token of
-//! scope `api-cegos` (specs README, public facts).
+//! Host [`CATALOG_HOST`]; every route takes a bearer token of scope
+//! `api-cegos` (specs README, public facts).
 
+use super::endpoints;
 use super::models::{CegosProductQuery, CegosProductsQuery, CegosSessionQuery, CegosSessionsQuery};
 use crate::wire::Extra;
 
-/// The catalog API's host.
-pub const CATALOG_HOST: &str = "https://catalog.api.cegos.fr";
+/// The catalog API's host ([`endpoints::BASE_URL`]).
+pub const CATALOG_HOST: &str = endpoints::BASE_URL;
 
 /// `GET /v1/Catalogs`.
-pub const CATALOGS_PATH: &str = "/v1/Catalogs";
+pub const CATALOGS_PATH: &str = endpoints::CATALOGS.path;
 
 /// The topic-tree route, every spelling a server may answer to; the first is sent.
 ///
@@ -19,37 +21,40 @@ pub const CATALOGS_PATH: &str = "/v1/Catalogs";
 /// `/v1/CatalogsTopics`. formakit sends the document's spelling
 /// ([`CATALOG_TOPICS_PATH`], first here) and recognises the tutorial's as an
 /// alias of the same route ([`is_catalog_topics_path`]), so a request or a
-/// recorded exchange written either way is understood.
+/// recorded exchange written either way is understood. The endpoint table
+/// says the same: [`endpoints::TOPICS`] has this path and this alias.
 pub const CATALOG_TOPICS_PATHS: &[&str] = &["/v1/CatalogTopics", "/v1/CatalogsTopics"];
 
 /// `GET /v1/CatalogTopics`: the spelling formakit sends (see [`CATALOG_TOPICS_PATHS`]).
-pub const CATALOG_TOPICS_PATH: &str = "/v1/CatalogTopics";
+pub const CATALOG_TOPICS_PATH: &str = endpoints::TOPICS.path;
 
 /// `GET /v1/Products` (paged).
-pub const PRODUCTS_PATH: &str = "/v1/Products";
+pub const PRODUCTS_PATH: &str = endpoints::PRODUCTS.path;
 
 /// `GET /v1/Referentials/centers`.
-pub const CENTERS_PATH: &str = "/v1/Referentials/centers";
+pub const CENTERS_PATH: &str = endpoints::CENTERS.path;
 
 /// `GET /v1/Sessions` (paged).
-pub const SESSIONS_PATH: &str = "/v1/Sessions";
+pub const SESSIONS_PATH: &str = endpoints::SESSIONS.path;
 
 /// Items per page of the paged routes (fixed by the server).
-pub const PAGE_SIZE: i64 = 100;
+pub const PAGE_SIZE: i64 = endpoints::PAGE_SIZE as i64;
 
 /// True when `path` names the topic-tree route, in either spelling
 /// (ASCII case-insensitive, as ASP.NET routes are; a trailing `/` is ignored).
 pub fn is_catalog_topics_path(path: &str) -> bool {
-    let path = path.strip_suffix('/').unwrap_or(path);
-    CATALOG_TOPICS_PATHS.iter().any(|p| p.eq_ignore_ascii_case(path))
+    endpoints::TOPICS.matches_path(path)
 }
 
 /// `/v1/Products/{yearlyProductCode}`, the code escaped as a path segment.
+/// [`endpoints::PRODUCT`]`.fill(..)` does the same and also refuses an empty
+/// code, `.` and `..`, which would leave the route.
 pub fn product_path(yearly_product_code: &str) -> String {
     format!("{PRODUCTS_PATH}/{}", escape(yearly_product_code))
 }
 
-/// `/v1/Sessions/{yearlySessionCode}`, the code escaped as a path segment.
+/// `/v1/Sessions/{yearlySessionCode}`, the code escaped as a path segment
+/// (see [`product_path`] for the checked form).
 pub fn session_path(yearly_session_code: &str) -> String {
     format!("{SESSIONS_PATH}/{}", escape(yearly_session_code))
 }

@@ -7,7 +7,6 @@
 //! with the counts it sent, a page count that does not add up).
 
 use serde::Serialize;
-use tsify::Tsify;
 
 use super::models::*;
 use crate::dates::Timestamp;
@@ -129,7 +128,8 @@ pub fn parse_yearly_session_code(s: &str) -> Option<CegosYearlySessionCode> {
 ///
 /// Where a count the rule needs is missing, the field repeats the flag the
 /// server sent (and `fromCounts` is false).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CegosSessionAvailability {
     /// `registrationCount >= limitMax`.
@@ -146,7 +146,7 @@ pub struct CegosSessionAvailability {
     pub bookable: bool,
     /// `limitMax − registrationCount`, never below 0; absent when a count is missing.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(feature = "ts", tsify(optional))]
     pub remaining_places: Option<i64>,
     /// True when `registrationCount` and `limitMax` were both sent, so the
     /// fill flags are computed rather than repeated from the server.

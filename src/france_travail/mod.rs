@@ -8,6 +8,7 @@
 //! contradictions (specs README 9, 10, 11, 15) are written next to the types
 //! they concern and pinned by tests named `contradiction_<n>_…`.
 
+pub mod endpoints;
 mod models;
 mod oauth;
 pub(crate) mod rules;
@@ -15,19 +16,9 @@ pub(crate) mod rules;
 pub use models::*;
 pub use oauth::*;
 
-use crate::schema::Schema;
 
-/// The AIS route (production; the test environment is `parcoursformationtest`).
+/// The AIS route (production; the test environment is `parcoursformationtest`):
+/// [`endpoints::BASE_URL`] followed by [`endpoints::AIS`]'s path (a test pins it).
 pub const AIS_URL: &str = "https://api.emploi-store.fr/partenaire/parcoursformation/v1/inscriptions/statut/session";
 
-/// The France Travail schemas, by name.
-pub const SCHEMAS: &[Schema] = &[
-    Schema::of::<AisQuery>("AisQuery"),
-    Schema::of::<AisListResponse>("AisListResponse"),
-    Schema::of::<AisTokenRequest>("AisTokenRequest"),
-    Schema::of::<AisToken>("AisToken"),
-    Schema::of::<AisOAuthError>("AisOAuthError"),
-];
 
-/// TypeScript declarations of this module's open enums.
-pub const TS_DECLS: &[&str] = &[<AisOAuthErrorCode as tsify::Tsify>::DECL];

@@ -1,9 +1,7 @@
 //! AIS request (query parameters) and response models.
 
-use serde::{Deserialize, Serialize};
-use tsify::Tsify;
 
-use crate::schema::Model;
+use crate::model;
 use crate::wire::{Extra, Nullable, WireDate};
 
 use crate::http::encode_pairs;
@@ -15,8 +13,7 @@ use crate::http::encode_pairs;
 /// example URL sends `codeStatut`. Both are accepted here; [`AisQuery::status`]
 /// returns whichever is set and [`AisQuery::to_query_string`] sends it under
 /// the table's name.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model(schema = "francetravail.aisQuery")]
 pub struct AisQuery {
     /// Intercarif session number (`"1330305"`), String 25.
     pub numero_session: String,
@@ -25,16 +22,10 @@ pub struct AisQuery {
     /// Intercarif formation number (`"20_1262663"`), String 25.
     pub numero_formation: String,
     /// The partner CARIF's external reference of the session, String 255; when set, used instead of the Intercarif triple.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub numero_reference_externe: Nullable<String>,
     /// Enrolment status filter (`"AIS"`), String 3: the table's name.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub code_statut_inscription: Nullable<String>,
     /// Enrolment status filter under the example URL's name (contradiction 10); sent as `codeStatutInscription`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub code_statut: Nullable<String>,
     /// Fields this version does not name, kept as sent (not put in the URL).
     #[serde(flatten)]
@@ -74,22 +65,14 @@ impl AisQuery {
     }
 }
 
-impl Model for AisQuery {
-    const SCHEMA: &'static str = "francetravail.aisQuery";
-}
 
 /// The response: a JSON array of enrolment attestations (AIS), possibly empty.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(transparent)]
+#[model(schema = "francetravail.aisList", items = "")]
 pub struct AisListResponse(pub Vec<AisAttestation>);
 
-impl Model for AisListResponse {
-    const SCHEMA: &'static str = "francetravail.aisList";
-}
 
 /// One enrolment attestation (AIS).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct AisAttestation {
     /// The Intercarif triple of the session.
     pub apercu_session_formation_partenaire: AisSessionPreview,
@@ -110,14 +93,10 @@ pub struct AisAttestation {
     pub financement_ais: AisFunding,
     /// The modules (periods) of the training, one or more.
     pub liste_module_formation: Vec<AisModule>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 /// `apercuSessionFormationPartenaire`: the Intercarif triple of the session.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct AisSessionPreview {
     /// Intercarif session number, String 25.
     pub numero_session: String,
@@ -125,9 +104,6 @@ pub struct AisSessionPreview {
     pub numero_action: String,
     /// Intercarif formation number, String 25.
     pub numero_formation: String,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 /// One module of the training (`listeModuleFormation[]`).
@@ -136,36 +112,20 @@ pub struct AisSessionPreview {
 /// the example sends `dateDebutPeriode` / `dateFinPeriode` / `numeroPeriode`.
 /// Both spellings are kept as sent; [`AisModule::start`], [`AisModule::end`]
 /// and [`AisModule::number`] return whichever is present (the table's first).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct AisModule {
     /// Module start, the table's name.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub date_debut: Nullable<WireDate>,
     /// Module end, the table's name.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub date_fin: Nullable<WireDate>,
     /// Module number, Integer 10, the table's name.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub numero_module: Nullable<i64>,
     /// Module start, the example's name.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub date_debut_periode: Nullable<WireDate>,
     /// Module end, the example's name.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub date_fin_periode: Nullable<WireDate>,
     /// Module number, the example's name.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub numero_periode: Nullable<i64>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 impl AisModule {
@@ -216,24 +176,14 @@ impl AisModule {
 /// when both carry data. `opca` is read both here and inside
 /// `organismeFinanceur`, since the flattened table does not say where it sits
 /// ([`AisFunding::opca`] returns whichever is present).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct AisFunding {
     /// Funding by France Travail (ex Pôle emploi).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub convention: Nullable<AisConvention>,
     /// Funding by another body; `{}` means absent.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub organisme_financeur: Nullable<AisFunder>,
     /// The OPCA / OPCO, when it sits directly under `financementAis`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub opca: Nullable<AisOpca>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 impl AisFunding {
@@ -255,24 +205,14 @@ impl AisFunding {
 /// `convention`: funding by France Travail. Every field is optional on the
 /// wire so that `{}` parses (it means absent); the validator requires
 /// `numeroConvention` and `dispositifFinancement` when the object has data.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct AisConvention {
     /// Convention number (`"41C491094387"`), String 12.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub numero_convention: Nullable<String>,
     /// The funding scheme.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub dispositif_financement: Nullable<AisFundingScheme>,
     /// The type of public contract.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub type_marche: Nullable<AisMarketType>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 impl AisConvention {
@@ -283,52 +223,34 @@ impl AisConvention {
 }
 
 /// `dispositifFinancement`: the funding scheme.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct AisFundingScheme {
     /// Scheme code (`"02"`), String 2.
     pub code_dispositif: String,
     /// Scheme label (`"AFC POLE EMPLOI"`), String 255.
     pub libelle_dispositif: String,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 /// `typeMarche`: the type of public contract.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct AisMarketType {
     /// Market type code (`3`), Integer 2.
     pub code_marche: i64,
     /// Market type label, String 255.
     pub libelle_marche: String,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 /// `organismeFinanceur`: funding by a body other than France Travail. `{}`
 /// parses and means absent (contradiction 11); the validator requires
 /// `identifiantFinanceur` and `libelleFinanceur` when the object has data.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct AisFunder {
     /// Funder code, Integer 2.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub identifiant_financeur: Nullable<i64>,
     /// Funder label, String 255.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub libelle_financeur: Nullable<String>,
     /// The OPCA / OPCO, when it sits inside `organismeFinanceur`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub opca: Nullable<AisOpca>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 impl AisFunder {
@@ -340,20 +262,13 @@ impl AisFunder {
 
 /// `opca`: the OPCA / OPCO. `indentifiantOpca` keeps the document's typo: it
 /// is the wire name.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[model]
 pub struct AisOpca {
     /// OPCA / OPCO code, String 2 (wire name `indentifiantOpca`, sic).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent", rename = "indentifiantOpca")]
-    #[tsify(optional)]
+    #[serde(rename = "indentifiantOpca")]
     pub indentifiant_opca: Nullable<String>,
     /// OPCA / OPCO short label, String 255.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub libelle_opca: Nullable<String>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 impl AisOpca {

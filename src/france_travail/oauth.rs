@@ -6,10 +6,8 @@
 //! carries `expires_in` (1500 s in the published example); bad credentials
 //! answer 400 with `invalid_client` / `invalid_scope`.
 
-use serde::{Deserialize, Serialize};
-use tsify::Tsify;
 
-use crate::schema::Model;
+use crate::model;
 use crate::wire::{Extra, Nullable};
 
 use crate::http::encode_pairs;
@@ -18,7 +16,7 @@ use crate::http::encode_pairs;
 pub const TOKEN_URL: &str = "https://entreprise.francetravail.fr/connexion/oauth2/access_token?realm=%2Fpartenaire";
 
 /// The token request's form fields (sent as `application/x-www-form-urlencoded`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[model(schema = "francetravail.tokenRequest", wire = "snake_case")]
 pub struct AisTokenRequest {
     /// Always `"client_credentials"`.
     pub grant_type: String,
@@ -66,12 +64,9 @@ impl AisTokenRequest {
     }
 }
 
-impl Model for AisTokenRequest {
-    const SCHEMA: &'static str = "francetravail.tokenRequest";
-}
 
 /// The token answer (200).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[model(schema = "francetravail.token", wire = "snake_case")]
 pub struct AisToken {
     /// The bearer token to send as `Authorization: Bearer …`.
     pub access_token: String,
@@ -80,17 +75,9 @@ pub struct AisToken {
     /// Lifetime in seconds (1500 in the published example).
     pub expires_in: i64,
     /// The scopes granted, space-separated.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub scope: Nullable<String>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
-impl Model for AisToken {
-    const SCHEMA: &'static str = "francetravail.token";
-}
 
 crate::open_enum! {
     /// OAuth 2 error codes (RFC 6749 §5.2); France Travail documents `invalid_client` and `invalid_scope`.
@@ -111,19 +98,11 @@ crate::open_enum! {
 }
 
 /// The token endpoint's error answer (400 / 401).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[model(schema = "francetravail.oauthError", wire = "snake_case")]
 pub struct AisOAuthError {
     /// The error code.
     pub error: AisOAuthErrorCode,
     /// A human-readable explanation.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub error_description: Nullable<String>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
-impl Model for AisOAuthError {
-    const SCHEMA: &'static str = "francetravail.oauthError";
-}

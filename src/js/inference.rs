@@ -46,7 +46,7 @@ pub fn period_end(period: &str, lang: &str) -> String {
                 _ => "durationUnit",
             };
             let issue =
-                crate::Issue { path: field.into(), rule: "lara.period.end", provider_code: None, severity: crate::Severity::Error, message: e.message(lang) };
+                crate::Issue::error(field, "lara.period.end", e.message(lang));
             Error::Validation(vec![issue])
         })
     }))

@@ -1,11 +1,9 @@
 //! Lära's error codes (program 14xx, cycle 10xx) and the error response envelope.
 
-use serde::{Deserialize, Serialize};
-use tsify::Tsify;
 
-use crate::schema::Model;
+use crate::model;
 use crate::validate::{msg, Lang, Validate};
-use crate::wire::{Extra, Nullable};
+use crate::wire::Nullable;
 
 open_enum! {
     /// Error codes of the `program/*` routes (`lara-programs-api.txt`).
@@ -194,22 +192,23 @@ impl LaraErrorCode {
 ///
 /// The two documents publish the codes as table rows (« Numéro », « Message »,
 /// description) but no JSON body. The envelope is therefore modelled from those
-/// columns: `code` (the number) and `message`, both optional, and every other
-/// field the server sends is kept in `extra`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+/// columns: `code` (the number) and `message`, plus what the sandbox adds:
+/// `detail` (why, in a sentence) and `where` (the offending part of the request,
+/// `"body.id"`). All are optional, and every other field the server sends is
+/// kept in `extra`.
+#[model(schema = "lara.error")]
+#[derive(Default)]
 pub struct LaraError {
     /// The error number (10xx cycle, 14xx program).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional, type = "LaraProgramErrorCode | LaraCycleErrorCode | null")]
+    #[cfg_attr(feature = "ts", tsify(optional, type = "LaraProgramErrorCode | LaraCycleErrorCode | null"))]
     pub code: Nullable<i64>,
     /// The short English message (`"Required id"`).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    #[tsify(optional)]
     pub message: Nullable<String>,
-    /// Fields this version does not name, kept as sent.
-    #[serde(flatten)]
-    pub extra: Extra,
+    /// Why the request was refused, in a sentence (`"name must be 3 to 250 characters, got 2"`).
+    pub detail: Nullable<String>,
+    /// The part of the request at fault: `"body.<field>"` or `"query.<parameter>"` (`"body.id"`).
+    #[serde(rename = "where")]
+    pub location: Nullable<String>,
 }
 
 impl LaraError {
@@ -226,6 +225,3 @@ impl LaraError {
 
 impl Validate for LaraError {}
 
-impl Model for LaraError {
-    const SCHEMA: &'static str = "lara.error";
-}

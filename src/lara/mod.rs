@@ -25,6 +25,7 @@
 //!    matched against the documented list ([`infer_member_activity`]).
 
 mod cycles;
+pub mod endpoints;
 mod enums;
 mod errors;
 mod programs;
@@ -36,70 +37,5 @@ pub use errors::*;
 pub use programs::*;
 pub use rules::{infer_member_activity, period_end, LaraPeriodEndError, ACTIVE_MEMBER_STATUSES};
 
-use crate::schema::Schema;
 
-/// The Lära schemas, by name: every request and response of both documents.
-pub const SCHEMAS: &[Schema] = &[
-    // program/get
-    Schema::of::<LaraProgramGetRequest>("LaraProgramGetRequest"),
-    Schema::of::<LaraProgram>("LaraProgram"),
-    // program/getlist
-    Schema::of::<LaraProgramListRequest>("LaraProgramListRequest"),
-    Schema::of::<LaraProgramList>("LaraProgramList"),
-    // program update (only `id` required: contradiction 7)
-    Schema::of::<LaraProgramUpdateRequest>("LaraProgramUpdateRequest"),
-    // program/geturl
-    Schema::of::<LaraProgramUrlRequest>("LaraProgramUrlRequest"),
-    Schema::of::<LaraProgramUrl>("LaraProgramUrl"),
-    Schema::of::<LaraProgramUrlList>("LaraProgramUrlList"),
-    // program/getadminbranches, addadminbranches, removeadminbranches
-    Schema::of::<LaraAdminBranchesRequest>("LaraAdminBranchesRequest"),
-    Schema::of::<LaraAdminBranches>("LaraAdminBranches"),
-    Schema::of::<LaraAddAdminBranchesRequest>("LaraAddAdminBranchesRequest"),
-    Schema::of::<LaraAddAdminBranchesResponse>("LaraAddAdminBranchesResponse"),
-    Schema::of::<LaraRemoveAdminBranchesRequest>("LaraRemoveAdminBranchesRequest"),
-    Schema::of::<LaraRemoveAdminBranchesResponse>("LaraRemoveAdminBranchesResponse"),
-    // cycle/getlist
-    Schema::of::<LaraCycleListRequest>("LaraCycleListRequest"),
-    Schema::of::<LaraCycle>("LaraCycle"),
-    Schema::of::<LaraCycleList>("LaraCycleList"),
-    // cycle/getperiodlist
-    Schema::of::<LaraPeriodListRequest>("LaraPeriodListRequest"),
-    Schema::of::<LaraPeriod>("LaraPeriod"),
-    Schema::of::<LaraPeriodList>("LaraPeriodList"),
-    // cycle/getuserprogress
-    Schema::of::<LaraUserProgressRequest>("LaraUserProgressRequest"),
-    Schema::of::<LaraUserProgress>("LaraUserProgress"),
-    // cycle/getmemberstatuses
-    Schema::of::<LaraMemberStatusesRequest>("LaraMemberStatusesRequest"),
-    Schema::of::<LaraMemberStatuses>("LaraMemberStatuses"),
-    // cycle/updatememberstatuses
-    Schema::of::<LaraUpdateMemberStatusesRequest>("LaraUpdateMemberStatusesRequest"),
-    Schema::of::<LaraUpdateMemberStatusesResponse>("LaraUpdateMemberStatusesResponse"),
-    // cycle/updatememberstatus
-    Schema::of::<LaraUpdateMemberStatusRequest>("LaraUpdateMemberStatusRequest"),
-    Schema::of::<LaraUpdateMemberStatusResponse>("LaraUpdateMemberStatusResponse"),
-    // cycle/changecurrentmemberstatus
-    Schema::of::<LaraChangeCurrentMemberStatusRequest>("LaraChangeCurrentMemberStatusRequest"),
-    Schema::of::<LaraChangeCurrentMemberStatusResponse>("LaraChangeCurrentMemberStatusResponse"),
-    // any route's error answer
-    Schema::of::<LaraError>("LaraError"),
-];
 
-/// TypeScript declarations of this module's open enums.
-pub const TS_DECLS: &[&str] = {
-    use tsify::Tsify;
-    &[
-        <LaraLanguage as Tsify>::DECL,
-        <LaraSubscriptionType as Tsify>::DECL,
-        <LaraVisibilityType as Tsify>::DECL,
-        <LaraProgramStatus as Tsify>::DECL,
-        <LaraEnrolmentType as Tsify>::DECL,
-        <LaraAuthorizationType as Tsify>::DECL,
-        <LaraExpirationType as Tsify>::DECL,
-        <LaraDurationUnit as Tsify>::DECL,
-        <LaraRequirementType as Tsify>::DECL,
-        <LaraProgramErrorCode as Tsify>::DECL,
-        <LaraCycleErrorCode as Tsify>::DECL,
-    ]
-};
