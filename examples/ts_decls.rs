@@ -1,5 +1,6 @@
 //! Prints the TypeScript the derive cannot emit: open-enum declarations, the
-//! schema-name → type map and the `RuleId` union of the rule registry.
+//! schema-name → type map, the page and list schema names and the `RuleId`
+//! union of the rule registry.
 //! `scripts/build-pkg.mjs` writes it into the package's `types.d.ts` next to
 //! the tsify-generated interfaces.
 fn main() {
@@ -12,6 +13,9 @@ fn main() {
         println!("    {:?}: {};", s.name, s.ts_type);
     }
     println!("}}");
+    println!("/** The page and list schemas: the ones whose items `dropInvalidItems` may drop. */");
+    let lists: Vec<String> = formakit::schema::all().into_iter().filter(|s| s.items.is_some()).map(|s| format!("{:?}", s.name)).collect();
+    println!("export type ListSchemaName = {};", if lists.is_empty() { "never".to_string() } else { lists.join(" | ") });
     println!("/** Every rule id an issue can carry: the structural `shape.*` ids, then each provider's rules. */");
     let ids: Vec<String> = formakit::rules_registry::all_rules().map(|id| format!("{id:?}")).collect();
     println!("export type RuleId =\n    | {};", ids.join("\n    | "));

@@ -1,86 +1,217 @@
-// Hand-written surface of the thin JS entry; the model types come from Rust
-// (tsify) through ./types.d.ts, generated at build time.
-import type { CegosSession, CegosSessionAvailability, LaraPeriod, Schemas, WireDate } from "./types.js";
+// Hand-written surface of the thin JS entry; the model types, `Schemas`,
+// `ListSchemaName` and `RuleId` come from Rust through ./types.d.ts,
+// generated at build time.
+import type { CegosSession, CegosSessionAvailability, LaraPeriod, ListSchemaName, RuleId, Schemas, WireDate } from "./types.js";
 
 export * from "./types.js";
 
 /** A schema name such as `"cegos.productsPage"`; see `Schemas` for the full list. */
 export type SchemaName = keyof Schemas;
 
-/** What `parse` and `validate` accept: JSON text, or its UTF-8 bytes (e.g. `new Uint8Array(await res.arrayBuffer())`). */
+/** What `parse` reads: JSON text, or its UTF-8 bytes (e.g. `new Uint8Array(await res.arrayBuffer())`). */
 export type JsonInput = string | Uint8Array;
 
-/** One problem found by `validate`. */
-export interface Issue {
-  /** JSON path of the value, e.g. `"contrats[3].emailApprenant"`; `""` for the root. */
-  path: string;
-  /** Stable rule identifier, e.g. `"lara.program.name.length"`. */
-  rule: string;
-  /** The provider's own error code when it documents one (Lära `1405`, …). */
-  providerCode?: number;
-  /** `"error"`: the provider would reject it. `"warning"`: accepted, but likely a mistake. */
-  severity: "error" | "warning";
-  /** What is wrong and how to fix it, in the requested language. */
-  message: string;
-}
+/** Message language: `"fr"` (the default) or `"en"`. Any other value is a `"usage"` error. */
+export type Lang = "fr" | "en";
 
-/** Options of `validate` and `assertValid`. */
-export interface ValidateOptions {
-  /** Message language: `"fr"` (default) or `"en"`. */
-  lang?: "fr" | "en";
-}
-
-/** Which family a `FormakitError` belongs to. */
-export type FormakitErrorKind = "decode" | "validation" | "schema" | "usage" | "internal";
+/** `"error"`: the provider would reject it (every structural issue is one). `"warning"`: accepted, but likely a mistake. */
+export type Severity = "error" | "warning";
 
 /**
- * The one error class formakit throws.
- * - `decode`: the input is not the schema's JSON; `path`, `expected`, `found` say where and why.
- * - `validation`: `assertValid` found errors; `issues` lists them.
- * - `schema`: the schema name is unknown; `schema` holds it.
- * - `usage`: an argument has the wrong type.
+ * One problem in a document: a structural one (`rule` `"shape.…"`, from `safeParse`, `parse`
+ * and `validate`) or a provider rule (from `validate`).
+ * @example
+ * { path: "data[3].price", rule: "shape.type", severity: "error",
+ *   expected: "number", found: "\"800.00\"", message: "attendu un nombre, reçu la chaîne \"800.00\"" }
  */
-export declare class FormakitError extends Error {
-  readonly name: "FormakitError";
-  readonly kind: FormakitErrorKind;
-  /** JSON path of the failing value, e.g. `"data[3].parts[1].startDate"` (decode). */
-  readonly path?: string;
-  /** What the schema expected there (decode). */
-  readonly expected?: string;
-  /** What the input held there (decode). */
-  readonly found?: string;
-  /** 1-based line and column in the input text (decode). */
-  readonly line?: number;
-  readonly column?: number;
-  /** Every issue found (validation). */
-  readonly issues?: Issue[];
-  /** The unknown schema name (schema). */
-  readonly schema?: string;
+export interface Issue {
+  /** JSON path of the value, e.g. `"data[3].parts[1].startDate"`; `""` for the root. A missing field's path is the field's own. */
+  path: string;
+  /**
+   * Stable rule id. Structural: `"shape.json"` (malformed JSON), `"shape.required"` (missing field),
+   * `"shape.type"` (wrong JSON type, or not a safe integer), `"shape.date"` (not a real ISO 8601 date),
+   * `"shape.enum"` (outside a closed set). Provider rules: `"lara.program.name.length"`, …
+   */
+  rule: RuleId;
+  /** How serious. */
+  severity: Severity;
+  /** What is wrong, in the requested language (French by default). */
+  message: string;
+  /** The provider's own error code when it documents one (Lära `1405`, …). */
+  providerCode?: number;
+  /** Structural issues: what the schema expects, e.g. `"number"`, `"date"`, `"string | null"`, `"\"A\" | \"B\""`. */
+  expected?: string;
+  /** Structural issues: the value found, as JSON text cut to 40 characters (then `…`); absent for a missing field. */
+  found?: string;
+  /** `"shape.json"`: 1-based line of the error in the input text. */
+  line?: number;
+  /** `"shape.json"`: 1-based column of the error in the input text. */
+  column?: number;
 }
+
+/** Options of `validate`, `assertValid`, `serialize` and `periodEnd`. */
+export interface ValidateOptions {
+  /** Message language: `"fr"` (default) or `"en"`. */
+  lang?: Lang;
+}
+
+/** Options of `safeParse` and `parse`. */
+export interface ParseOptions {
+  /** Message language: `"fr"` (default) or `"en"`. */
+  lang?: Lang;
+  /**
+   * Page and list schemas only (`ListSchemaName`): the items that have issues are removed
+   * from `data` and listed in `dropped`; issues outside the items still fail.
+   */
+  dropInvalidItems?: boolean;
+}
+
+/** The options `safeParse` and `parse` take for schema `S`: `dropInvalidItems` only for page and list schemas. */
+export type ParseOptionsFor<S extends SchemaName> = [S] extends [ListSchemaName] ? ParseOptions : ValidateOptions & { dropInvalidItems?: false };
+
+/** An item `dropInvalidItems` removed: its index in the input's item array, and why. */
+export interface DroppedItem {
+  index: number;
+  issues: Issue[];
+}
+
+/** `safeParse` accepted the document. */
+export interface SafeParseSuccess<T> {
+  success: true;
+  /** The document exactly as sent (wire names, dates as their wire strings, unknown fields kept), without the dropped items. */
+  data: T;
+  /** With `dropInvalidItems`: the items removed, by original index. */
+  dropped?: DroppedItem[];
+}
+
+/** `safeParse` refused the document. */
+export interface SafeParseFailure {
+  success: false;
+  /** Every structural issue, in document order, at most 100. */
+  issues: Issue[];
+  /** True when there were more than the 100 issues listed. */
+  truncated?: boolean;
+}
+
+/** What `safeParse` returns: narrow on `success`. */
+export type SafeParseResult<T> = SafeParseSuccess<T> | SafeParseFailure;
+
+/** Which family a `FormakitError` belongs to; narrow on it to reach the fields of each. */
+export type FormakitErrorKind = FormakitError["kind"];
+
+/** What every `FormakitError` has. */
+export interface FormakitErrorBase extends Error {
+  readonly name: "FormakitError";
+  readonly message: string;
+}
+
+/** `kind: "decode"`: the input is not the schema's JSON (`parse`, `serialize`, the helpers). */
+export interface FormakitDecodeError extends FormakitErrorBase {
+  readonly kind: "decode";
+  /** Every structural issue, as `safeParse` lists them. */
+  readonly issues: Issue[];
+  /** True when there were more than the issues listed. */
+  readonly truncated?: boolean;
+  /** The first issue's path, e.g. `"data[3].parts[1].startDate"` (`""` for the root). */
+  readonly path: string;
+  /** The first issue's `expected`. */
+  readonly expected?: string | undefined;
+  /** The first issue's `found`. */
+  readonly found?: string | undefined;
+  /** Malformed JSON: 1-based line of the first issue. */
+  readonly line?: number | undefined;
+  /** Malformed JSON: 1-based column of the first issue. */
+  readonly column?: number | undefined;
+}
+
+/** `kind: "validation"`: `assertValid` found errors, or `periodEnd` cannot compute an end. */
+export interface FormakitValidationError extends FormakitErrorBase {
+  readonly kind: "validation";
+  /** Every issue found (errors and warnings). */
+  readonly issues: Issue[];
+}
+
+/** `kind: "schema"`: the schema name is not one this build knows (the message lists the known ones). */
+export interface FormakitSchemaError extends FormakitErrorBase {
+  readonly kind: "schema";
+  /** The unknown name. */
+  readonly schema: string;
+}
+
+/** `kind: "usage"`: an argument of the wrong type, an unknown `lang`, `dropInvalidItems` on a schema that has no items. */
+export interface FormakitUsageError extends FormakitErrorBase {
+  readonly kind: "usage";
+}
+
+/** `kind: "internal"`: a bug in formakit (please report it); the input is not to blame. */
+export interface FormakitInternalError extends FormakitErrorBase {
+  readonly kind: "internal";
+}
+
+/**
+ * The one error formakit throws: an `Error` whose `name` is `"FormakitError"`, with a `kind`.
+ * `instanceof FormakitError` tells it from other errors; `kind` narrows to the fields of each family.
+ * @example
+ * try { parse("cegos.sessionsPage", text); }
+ * catch (e) {
+ *   if (e instanceof FormakitError && e.kind === "decode") for (const i of e.issues) console.log(i.path, i.message);
+ * }
+ */
+export type FormakitError = FormakitDecodeError | FormakitValidationError | FormakitSchemaError | FormakitUsageError | FormakitInternalError;
+
+/** What `new FormakitError(…)` takes: a kind, a message and that kind's fields. */
+export type FormakitErrorInit =
+  | { kind: "decode"; message: string; issues: Issue[]; truncated?: boolean; path: string; expected?: string; found?: string; line?: number; column?: number }
+  | { kind: "validation"; message: string; issues: Issue[] }
+  | { kind: "schema"; message: string; schema: string }
+  | { kind: "usage" | "internal"; message: string };
+
+/** The `FormakitError` class (exported as a value: `instanceof FormakitError`). */
+export interface FormakitErrorConstructor {
+  new (info: FormakitErrorInit): FormakitError;
+  readonly prototype: FormakitError;
+}
+
+/** The `FormakitError` class: `e instanceof FormakitError`, then narrow on `e.kind`. */
+export declare const FormakitError: FormakitErrorConstructor;
+
+/**
+ * Checks provider JSON against `schema` and reports every structural issue, never throwing for bad input.
+ * `input`: JSON text, its UTF-8 bytes, or a value already parsed.
+ * @throws FormakitError `kind: "usage"` or `"schema"` only (a wrong argument, an unknown schema).
+ * @example
+ * const r = safeParse("cegos.productsPage", text, { lang: "en", dropInvalidItems: true });
+ * if (r.success) r.data.data.length; else r.issues[0].path;
+ */
+export declare function safeParse<S extends SchemaName>(schema: S, input: unknown, options?: ParseOptionsFor<S>): SafeParseResult<Schemas[S]>;
 
 /**
  * Reads provider JSON as `schema` and returns the typed value, exactly as sent
  * (wire field names, dates as strings, unknown fields kept).
- * @throws FormakitError `kind: "decode"` with the JSON path of the first bad value.
+ * @throws FormakitError `kind: "decode"` with every issue (`issues`) and the first one's `path`.
  * @example
  * const page = parse("cegos.productsPage", await res.text());
  * page.data[0].title; // string
  */
-export declare function parse<S extends SchemaName>(schema: S, input: JsonInput): Schemas[S];
+export declare function parse<S extends SchemaName>(schema: S, input: JsonInput, options?: ParseOptionsFor<S>): Schemas[S];
 
 /**
  * Checks `value` against `schema` and returns the JSON text to send.
  * @throws FormakitError `kind: "decode"` when `value` does not have the schema's shape.
  */
-export declare function serialize<S extends SchemaName>(schema: S, value: Schemas[S]): string;
+export declare function serialize<S extends SchemaName>(schema: S, value: Schemas[S], options?: ValidateOptions): string;
 
 /**
- * Every rule the provider would enforce, with its own error code: errors and warnings.
- * @throws FormakitError `kind: "decode"` when `value` does not have the schema's shape.
+ * Every issue: structural ones (`shape.*`) and every rule the provider would enforce, with
+ * its own error code; errors and warnings. Never throws for a wrong shape.
+ * @throws FormakitError `kind: "usage"` or `"schema"` only.
  */
 export declare function validate<S extends SchemaName>(schema: S, value: Schemas[S] | JsonInput, options?: ValidateOptions): Issue[];
 
-/** Like `validate`, but throws `FormakitError` (`kind: "validation"`) when any issue is an error. */
+/**
+ * Like `validate`, but throws when any issue is an error.
+ * @throws FormakitError `kind: "validation"` with every issue.
+ */
 export declare function assertValid<S extends SchemaName>(schema: S, value: Schemas[S] | JsonInput, options?: ValidateOptions): void;
 
 /**
@@ -107,18 +238,73 @@ export declare function inferMemberActivity(status: string, isActiveMember?: boo
  */
 export declare function periodEnd(period: LaraPeriod | string, options?: ValidateOptions): WireDate | null;
 
-/** Every schema name this version knows. */
+/** Who serves an endpoint (the prefix of its schema names). */
+export type Provider = "cegos" | "lara" | "francetravail" | "campusskills";
+
+/** How an endpoint's list answer pages. */
+export type EndpointPaging =
+  | { style: "none" }
+  /** Numbered pages (Cegos): `pageParam` = 1, 2, …; the answer's `totalPages` field says how many. */
+  | { style: "pageNumber"; pageParam: string; sizeParam: string | null; pageSize: number | null; items: string; totalPages: string }
+  /** Pages of `limitParam` items (Campus Skills); the answer's `total` field counts every item. */
+  | { style: "pageLimit"; pageParam: string; limitParam: string; items: string; total: string };
+
+/** One route of one provider, as `endpoints()` lists it. */
+export interface Endpoint {
+  /** `"<provider>.<name>"`, e.g. `"cegos.products"`: unique. */
+  id: string;
+  provider: Provider;
+  /** The client method's name after the route (`"products"`, `"getProgram"`, `"syncContracts"`); unique within the provider. */
+  name: string;
+  method: "GET" | "POST" | "DELETE";
+  /** Which base URL `path` is relative to: the API's, or the OAuth server's. */
+  host: "api" | "auth";
+  /** The production base URL (no trailing `/`); `null` when each customer has its own (Lära, Campus Skills). */
+  baseUrl: string | null;
+  /** The path template, e.g. `"/v1/Products/{yearlyProductCode}"`: each `{param}` fills one whole, percent-encoded segment. */
+  path: string;
+  /** The names of `path`'s parameters, in order. */
+  pathParams: string[];
+  /** Query parameters every call carries (France Travail's `realm`). */
+  fixedQuery: Record<string, string>;
+  /** Other paths the server answers to for the same route; recognised, never sent. */
+  aliases: string[];
+  /** The request's schema name; `null` when nothing is sent. */
+  request: SchemaName | null;
+  /** Where the request goes: the URL (path and query string), a JSON body, a form body, or nowhere. */
+  requestIn: "query" | "jsonBody" | "form" | "none";
+  /** The success answer's schema name. */
+  response: SchemaName;
+  /** The schema of the provider's error answers, when one is documented (`"lara.error"`). */
+  error: SchemaName | null;
+  /** `"oauthClientCredentials"`: a bearer token from the provider's OAuth client-credentials route; `"bearer"`: a token the provider issued; `"clientCredentialsGrant"`: the token request itself; `"none"`. */
+  auth: "oauthClientCredentials" | "bearer" | "clientCredentialsGrant" | "none";
+  /** True when a failed call may be repeated without asking. */
+  retrySafe: boolean;
+  paging: EndpointPaging;
+  /** False for a route no provider document names (Lära `program/update`, which the sandbox serves). */
+  documented: boolean;
+  /** What the route does, and the decisions taken on it. */
+  doc: string;
+}
+
+/** The endpoint table of the providers this build carries (a fresh copy each call). */
+export declare function endpoints(): Endpoint[];
+
+/** Every schema name this build knows. */
 export declare function schemas(): SchemaName[];
 
 /** The formakit version. */
 export declare const version: string;
 
 declare const api: {
-  FormakitError: typeof FormakitError;
+  FormakitError: FormakitErrorConstructor;
+  safeParse: typeof safeParse;
   parse: typeof parse;
   serialize: typeof serialize;
   validate: typeof validate;
   assertValid: typeof assertValid;
+  endpoints: typeof endpoints;
   schemas: typeof schemas;
   version: string;
   sessionAvailability: typeof sessionAvailability;

@@ -126,7 +126,6 @@ pub struct CampusSyncResponse {
 /// contrats[3].dateDebut (02/09/2024)"`), as the sandbox sends them; `error` or
 /// `message` (any JSON, kept as sent) when a server explains otherwise. An item
 /// that was not an object comes back as `{"value": item, "errors": [...]}`.
-/// [`CampusInvalidContract::contract`] reads the contract back when it is whole.
 #[model]
 pub struct CampusInvalidContract {
     /// The refused contract's code, when sent.
