@@ -66,7 +66,8 @@ pub const TOKEN: Endpoint = Endpoint {
 };
 
 /// `GET /v1/Catalogs`.
-pub const CATALOGS: Endpoint = get("catalogs", "/v1/Catalogs", "cegos.catalogsQuery", "cegos.catalogs", Paging::None, "The catalogs (id, label, country, publication dates).");
+pub const CATALOGS: Endpoint =
+    get("catalogs", "/v1/Catalogs", "cegos.catalogsQuery", "cegos.catalogs", Paging::None, "The catalogs (id, label, country, publication dates).");
 
 /// `GET /v1/CatalogTopics`: the topic tree.
 ///
@@ -109,14 +110,8 @@ pub const PRODUCT: Endpoint = get(
 pub const CENTERS: Endpoint = get("centers", "/v1/Referentials/centers", "cegos.centersQuery", "cegos.centers", Paging::None, "The training centers.");
 
 /// `GET /v1/Sessions` (paged by `pageNumber`, 100 per page).
-pub const SESSIONS: Endpoint = get(
-    "sessions",
-    "/v1/Sessions",
-    "cegos.sessionsQuery",
-    "cegos.sessionsPage",
-    PAGED,
-    "The sessions with their parts, 100 per page (pageNumber from 1).",
-);
+pub const SESSIONS: Endpoint =
+    get("sessions", "/v1/Sessions", "cegos.sessionsQuery", "cegos.sessionsPage", PAGED, "The sessions with their parts, 100 per page (pageNumber from 1).");
 
 /// `GET /v1/Sessions/{yearlySessionCode}`.
 pub const SESSION: Endpoint = get(

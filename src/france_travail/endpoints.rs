@@ -37,7 +37,8 @@ pub const TOKEN: Endpoint = Endpoint {
     retry_safe: true,
     paging: Paging::None,
     documented: true,
-    doc: "OAuth 2 client-credentials token (realm /partenaire, scope application_<client_id> plus the API scopes; expires_in 1500 s in the published example). \
+    doc:
+        "OAuth 2 client-credentials token (realm /partenaire, scope application_<client_id> plus the API scopes; expires_in 1500 s in the published example). \
           Retry-safe because a repeated token request only issues another token. Bad credentials answer 400 invalid_client / invalid_scope.",
 };
 

@@ -111,8 +111,14 @@ pub const UPDATE_PROGRAM: Endpoint = Endpoint {
 };
 
 /// `POST /cycle/getlist`.
-pub const GET_CYCLE_LIST: Endpoint =
-    post("getCycleList", "/cycle/getlist", "lara.cycleListRequest", "lara.cycleList", true, "The portal's cycles (règlements). Retry-safe because it only reads.");
+pub const GET_CYCLE_LIST: Endpoint = post(
+    "getCycleList",
+    "/cycle/getlist",
+    "lara.cycleListRequest",
+    "lara.cycleList",
+    true,
+    "The portal's cycles (règlements). Retry-safe because it only reads.",
+);
 
 /// `POST /cycle/getperiodlist`.
 pub const GET_PERIOD_LIST: Endpoint = post(
