@@ -308,10 +308,7 @@ pub(crate) fn syntax_issue(input: &[u8], e: &serde_json::Error, lang: Lang) -> I
     let fr = lang == Lang::Fr;
     let first = input.iter().copied().find(|b| !b.is_ascii_whitespace());
     let why = if first == Some(b'<') {
-        (
-            "le texte n'est pas du JSON : il ressemble à du HTML (une page d'erreur ?)",
-            "the text is not JSON: it looks like HTML (an error page?)",
-        )
+        ("le texte n'est pas du JSON : il ressemble à du HTML (une page d'erreur ?)", "the text is not JSON: it looks like HTML (an error page?)")
     } else if first.is_none() {
         ("le texte est vide", "the text is empty")
     } else if raw.starts_with("EOF while parsing") {

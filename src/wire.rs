@@ -93,6 +93,44 @@ impl tsify::Tsify for Extra {
     const DECL: &'static str = "";
 }
 
+/// An object key as `#[model]`'s `Deserialize` reads it: borrowed from the
+/// input when it has no escape, so known fields cost no allocation.
+#[doc(hidden)]
+pub struct Key<'de>(std::borrow::Cow<'de, str>);
+
+impl Key<'_> {
+    /// The key.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The key, owned (for `extra`).
+    pub fn into_string(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Borrowed(v)))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
 /// Any JSON value, kept as sent (TypeScript `unknown`).
 pub type Json = serde_json::Value;
 
@@ -168,21 +206,31 @@ pub mod int {
         d.deserialize_any(Visitor(std::marker::PhantomData))
     }
 
-    struct Exact<T>(T);
+    /// An integer read exactly (see the module).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Exact<T>(pub T);
     impl<'de, T: TryFrom<i64>> Deserialize<'de> for Exact<T> {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
             exact(d).map(Exact)
         }
     }
 
-    /// Reads a `Nullable` integer field.
-    pub fn nullable<'de, D: Deserializer<'de>, T: TryFrom<i64>>(d: D) -> Result<Nullable<T>, D::Error> {
-        Ok(Option::<Exact<T>>::deserialize(d)?.map(|e| e.0).into())
+    /// A `Nullable` integer read exactly.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct NullableExact<T>(pub Nullable<T>);
+    impl<'de, T: TryFrom<i64>> Deserialize<'de> for NullableExact<T> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            Ok(NullableExact(Option::<Exact<T>>::deserialize(d)?.map(|e| e.0).into()))
+        }
     }
 
-    /// Reads an `Option` integer field.
-    pub fn option<'de, D: Deserializer<'de>, T: TryFrom<i64>>(d: D) -> Result<Option<T>, D::Error> {
-        Ok(Option::<Exact<T>>::deserialize(d)?.map(|e| e.0))
+    /// An `Option` integer read exactly.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct OptionExact<T>(pub Option<T>);
+    impl<'de, T: TryFrom<i64>> Deserialize<'de> for OptionExact<T> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            Ok(OptionExact(Option::<Exact<T>>::deserialize(d)?.map(|e| e.0)))
+        }
     }
 }
 

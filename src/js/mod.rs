@@ -48,19 +48,53 @@ pub fn check_text(schema: &str, input: &str) -> Option<String> {
     check_bytes(schema, input.as_bytes())
 }
 
+/// Every structural issue of `input` (the Rust checker, the same rules as
+/// the generated JavaScript one): `{"ok":true,"dropped":[…]}` or
+/// `{"ok":false,"issues":[…],"truncated":bool}`, or `{"ok":false,"error":{…}}`
+/// for an unknown schema. JS calls it when `JSON.parse` throws, to place the
+/// syntax error, and the differential tests call it beside the JS checker.
+#[wasm_bindgen(js_name = safeParseText)]
+pub fn safe_parse_text(schema: &str, input: &str, lang: &str, drop_invalid_items: bool) -> String {
+    let lang = Lang::parse(lang).unwrap_or_default();
+    let schema = match schema::find(schema) {
+        Ok(s) => s,
+        Err(e) => return format!("{{\"ok\":false,\"error\":{}}}", error_json(&e)),
+    };
+    match schema.safe_parse(input.as_bytes(), lang, drop_invalid_items) {
+        Ok(checked) => {
+            let dropped: Vec<serde_json::Value> = checked
+                .dropped
+                .iter()
+                .map(|d| serde_json::json!({ "index": d.index, "issues": serde_json::to_value(&d.issues).unwrap_or_default() }))
+                .collect();
+            format!("{{\"ok\":true,\"dropped\":{}}}", serde_json::Value::from(dropped))
+        }
+        Err(report) => {
+            let issues = serde_json::to_string(&report.issues).unwrap_or_else(|_| "[]".into());
+            format!("{{\"ok\":false,\"issues\":{issues},\"truncated\":{}}}", report.truncated)
+        }
+    }
+}
+
 /// Validates `input` (JSON text) against `schema`: `{"ok":true,"issues":[…]}`
-/// or `{"ok":false,"error":{…}}` when it does not decode.
+/// with the structural issues (`shape.*`) beside the rules' (a wrong shape is
+/// listed, never thrown), or `{"ok":false,"error":{…}}` for an unknown schema.
 #[wasm_bindgen(js_name = validateText)]
 pub fn validate_text(schema: &str, input: &str, lang: &str) -> String {
     let lang = Lang::parse(lang).unwrap_or_default();
-    let result = schema::find(schema).and_then(|s| s.validate(input.as_bytes(), lang).map_err(Error::from));
-    match result {
-        Ok(issues) => {
-            let issues = serde_json::to_string(&issues).unwrap_or_else(|_| "[]".into());
+    match schema::find(schema) {
+        Ok(s) => {
+            let issues = serde_json::to_string(&s.validate(input.as_bytes(), lang)).unwrap_or_else(|_| "[]".into());
             format!("{{\"ok\":true,\"issues\":{issues}}}")
         }
         Err(e) => format!("{{\"ok\":false,\"error\":{}}}", error_json(&e)),
     }
+}
+
+/// The endpoint table, as JSON text (`endpoints()` in JS).
+#[wasm_bindgen(js_name = endpointsJson)]
+pub fn endpoints_json() -> String {
+    crate::endpoints::endpoints_json()
 }
 
 /// Every schema name, comma-separated.
