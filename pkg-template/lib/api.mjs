@@ -105,24 +105,29 @@ export function createApi(wasm, checkers) {
 
   /**
    * Issues for a text JSON.parse refused (or bytes that are not UTF-8): wasm's
-   * serde reports the position. Takes both reply shapes: `{"issues":[…]}` and the
-   * earlier single error `{kind, message, path, expected, found, line, column}`.
+   * serde reports the position. Takes every reply shape wasm has had:
+   * `safeParseText` -> `{"ok":false,"issues":[…],"truncated":bool}`, and `checkText` /
+   * `checkBytes` -> `{"issues":[…]}` or the single error `{kind, message, path, expected, found, line, column}`.
    */
   function malformed(schema, input, lang, jsError) {
-    const reply = callWasm(typeof input === "string" ? wasm.checkText : wasm.checkBytes, schema, input, lang);
-    if (reply === undefined || reply === null) {
-      // serde accepted what JSON.parse refused (nesting deeper than the JS stack): still malformed here.
-      return { issues: [jsonIssue(lang, 1, 1, jsError && jsError.message)] };
-    }
+    let reply;
+    if (typeof input === "string" && typeof wasm.safeParseText === "function") reply = callWasm(wasm.safeParseText, schema, input, lang, false);
+    else reply = callWasm(typeof input === "string" ? wasm.checkText : wasm.checkBytes, schema, input, lang);
+    const fallback = () => ({ issues: [jsonIssue(lang, 1, 1, jsError && jsError.message)] });
+    // serde accepted what JSON.parse refused (nesting deeper than the JS stack): still malformed here.
+    if (reply === undefined || reply === null) return fallback();
     let r;
     try {
       r = JSON.parse(reply);
     } catch (e) {
       throw internal(e);
     }
+    if (r.ok === true) return fallback();
+    if (r.ok === false && r.error) throw new FormakitError(r.error);
     if (Array.isArray(r.issues)) {
+      // Only the syntax error: issues found before it describe a document that is not there.
       const json = r.issues.filter((i) => i.rule === "shape.json");
-      return { issues: json.length > 0 ? json : r.issues, truncated: r.truncated === true && json.length === 0 };
+      return json.length > 0 ? { issues: json } : fallback();
     }
     const line = Math.max(1, Number(r.line) || 1);
     const column = Math.max(1, Number(r.column) || 1);
