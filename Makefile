@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM_PACK_FLAGS := --release --no-pack --out-name formakit
 BUILD_DIR := target/wasm-pack
 
-.PHONY: all install install-browser build test test-rust test-wasm-node test-wasm-browser test-package demo size bench clean
+.PHONY: all install install-browser build test lint fuzz test-rust test-wasm-node test-wasm-browser test-package demo size bench clean
 
 all: build
 
@@ -25,8 +25,15 @@ build: install
 	cargo run --quiet --example ts_decls > $(BUILD_DIR)/ts_decls.d.ts
 	node scripts/build-pkg.mjs $(BUILD_DIR)/node $(BUILD_DIR)/web $(BUILD_DIR)/ts_decls.d.ts
 
-## test: every suite — host Rust, wasm in Node, wasm in Chromium, the packed package.
-test: install-browser test-rust test-wasm-node test-wasm-browser test-package
+## test: every suite — lint, host Rust, wasm in Node, wasm in Chromium, the packed package.
+test: install-browser lint test-rust test-wasm-node test-wasm-browser test-package
+
+## lint: rustfmt's check and clippy with -D warnings, for the host (every target) and for wasm32.
+lint: install
+	cargo fmt --all -- --check
+	cargo fmt --manifest-path fuzz/Cargo.toml --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --features wasm -- -D warnings
 
 test-rust:
 	cargo test --workspace --all-targets
@@ -53,3 +60,14 @@ bench: build
 
 clean:
 	rm -rf pkg $(BUILD_DIR)
+
+## fuzz: libFuzzer over every schema's check, safe_parse and validate (fuzz/), for FUZZ_SECONDS.
+## Seeds the corpus with the fixtures; nightly and cargo-fuzz are installed when missing.
+## A crash leaves its input in fuzz/artifacts/schemas/ (replay: cd fuzz && cargo +nightly fuzz run schemas <file>).
+FUZZ_SECONDS ?= 60
+FUZZ_MAX_LEN ?= 16384
+fuzz:
+	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	FUZZ_CORPUS=$(CURDIR)/fuzz/corpus/schemas cargo test --quiet --test fuzz_replay -- --ignored write_fuzz_corpus
+	cd fuzz && cargo +nightly fuzz run schemas corpus/schemas -- -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -timeout=10 -dict=schemas.dict -print_final_stats=1

@@ -16,6 +16,15 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# 1b. clippy and rustfmt (`make lint`, the first step of `make test`).
+components=$(rustup component list --installed)
+for c in clippy rustfmt; do
+  if ! grep -q "^$c" <<<"$components"; then
+    say "rustup component add $c"
+    rustup component add "$c"
+  fi
+done
+
 # 2. wasm-bindgen-cli at exactly the version Cargo.lock resolved (Cargo.toml pins it with `=`).
 [ -f Cargo.lock ] || cargo generate-lockfile
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)

@@ -1,0 +1,64 @@
+//! The body of the `schemas` fuzz target, shared by `fuzz/fuzz_targets/schemas.rs`
+//! (libFuzzer, nightly) and `tests/fuzz_replay.rs` (stable, in `make test`),
+//! which both include this file with `#[path]`.
+//!
+//! Input: the first byte picks a schema (its index in `formakit::schema::all()`,
+//! modulo their number), the rest is the document. Each entry point runs on it:
+//! `check` (serde), `safe_parse` (the structural checker, with and without
+//! `drop_invalid_items` where the schema has items) and `validate`, in French
+//! and English. A finding is a panic (an overflow too: the fuzz profile keeps
+//! overflow checks), or an entry point breaking what the design promises.
+
+use formakit::{schema, Lang, Schema};
+
+/// At most this many issues in one report (core-v2: `maxIssues`); `validate`
+/// may add the rules' issues and those of dropped items to it.
+const MAX_ISSUES: usize = 100;
+
+/// The schema the first byte picks, and the document.
+pub fn split(data: &[u8]) -> Option<(&'static Schema, &[u8])> {
+    let (first, input) = data.split_first()?;
+    let count = schema::all().count();
+    if count == 0 {
+        return None;
+    }
+    let schema = schema::all().nth(usize::from(*first) % count)?;
+    Some((schema, input))
+}
+
+/// The byte that picks `name` (for building inputs); `None` for an unknown
+/// name or past the 256th schema.
+pub fn selector(name: &str) -> Option<u8> {
+    schema::all().position(|s| s.name == name).and_then(|i| u8::try_from(i).ok())
+}
+
+/// Runs every entry point of `schema` on `input`; panics on a finding.
+pub fn run(schema: &Schema, input: &[u8]) {
+    // serde's decode is the reference the structural checker must agree with.
+    let decodes = schema.check(input).is_ok();
+    for lang in [Lang::Fr, Lang::En] {
+        let whole = schema.safe_parse(input, lang, false);
+        assert_eq!(whole.is_ok(), decodes, "{}: safe_parse and check disagree", schema.name);
+        if let Err(report) = &whole {
+            assert!(!report.issues.is_empty(), "{}: safe_parse failed without an issue", schema.name);
+            assert!(report.issues.len() <= MAX_ISSUES, "{}: {} issues, over the cap", schema.name, report.issues.len());
+        }
+        if schema.items.is_some() {
+            let dropping = schema.safe_parse(input, lang, true);
+            if whole.is_ok() {
+                assert!(dropping.as_ref().is_ok_and(|c| c.dropped.is_empty()), "{}: a clean document lost items to dropInvalidItems", schema.name);
+            }
+        }
+        let issues = schema.validate(input, lang);
+        if whole.is_err() {
+            assert!(issues.iter().any(|i| i.rule.starts_with("shape.")), "{}: validate lists no shape issue for a wrong shape", schema.name);
+        }
+    }
+}
+
+/// One fuzz input: [`split`], then [`run`].
+pub fn fuzz_one(data: &[u8]) {
+    if let Some((schema, input)) = split(data) {
+        run(schema, input);
+    }
+}
