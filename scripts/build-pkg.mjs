@@ -50,7 +50,7 @@ writeFileSync(join(out, "lib", "api.cjs"), cjs);
   // Without descriptors (an older tree) the index is empty and the API falls back to wasm's decoder.
   const shapes = shapesText ? JSON.parse(shapesText) : { maxIssues: 100, schemas: {}, models: {} };
   if (!shapesText) console.warn("build-pkg: no examples/shapes.rs: lib/checkers/ is empty, parse falls back to wasm");
-  const providers = generate(shapes, join(out, "lib", "checkers"));
+  const providers = generate(shapes, join(out, "lib", "checkers"), { version });
   console.log(`lib/checkers: ${providers.join(", ") || "(none)"}`);
 }
 // ---- END shape checkers ----

@@ -81,9 +81,21 @@ function jsonIssue(lang, line, column, detail) {
   return { path: "", rule: "shape.json", severity: "error", message: `${en ? "invalid JSON at" : "JSON invalide à la"} ${where}${detail ? ` (${detail})` : ""}`, line, column };
 }
 
+/**
+ * `wasm`: the glue module, or a function returning it (Node loads it on first use: parse and
+ * safeParse of a valid document never need it). `checkers`: a generated checkers module
+ * (`{ schemas, version }`, lib/checkers/<provider>.mjs or index.mjs) or its `schemas` map.
+ * With a lazy wasm the schema list and version come from the checkers module.
+ */
 export function createApi(wasm, checkers) {
-  const known = new Set(wasm.schemaNames().split(","));
-  const shapes = checkers || {};
+  const lazy = typeof wasm === "function";
+  let glue = lazy ? null : wasm;
+  const w = () => glue || (glue = wasm());
+  const mod = checkers && typeof checkers.schemas === "object" && checkers.schemas !== null ? checkers : { schemas: checkers || {} };
+  const shapes = mod.schemas;
+  const fromCheckers = lazy && typeof mod.version === "string" && Object.keys(shapes).length > 0;
+  const known = new Set(fromCheckers ? Object.keys(shapes) : w().schemaNames().split(","));
+  const version = fromCheckers ? mod.version : w().version();
 
   function schemaName(fn, schema) {
     if (typeof schema !== "string") throw usage(`${fn}: schema must be a string such as "cegos.product", got ${describe(schema)}`);
@@ -93,9 +105,9 @@ export function createApi(wasm, checkers) {
     return schema;
   }
 
-  function callWasm(fn, ...args) {
+  function callWasm(name, ...args) {
     try {
-      return fn(...args);
+      return w()[name](...args);
     } catch (e) {
       throw internal(e);
     }
@@ -111,8 +123,8 @@ export function createApi(wasm, checkers) {
    */
   function malformed(schema, input, lang, jsError) {
     let reply;
-    if (typeof input === "string" && typeof wasm.safeParseText === "function") reply = callWasm(wasm.safeParseText, schema, input, lang, false);
-    else reply = callWasm(typeof input === "string" ? wasm.checkText : wasm.checkBytes, schema, input, lang);
+    if (typeof input === "string" && typeof w().safeParseText === "function") reply = callWasm("safeParseText", schema, input, lang, false);
+    else reply = callWasm(typeof input === "string" ? "checkText" : "checkBytes", schema, input, lang);
     const fallback = () => ({ issues: [jsonIssue(lang, 1, 1, jsError && jsError.message)] });
     // serde accepted what JSON.parse refused (nesting deeper than the JS stack): still malformed here.
     if (reply === undefined || reply === null) return fallback();
@@ -195,7 +207,7 @@ export function createApi(wasm, checkers) {
   /** Fallback for a schema without a generated checker: wasm's serde decode, its error as one issue. */
   function wasmCheck(schema, value, lang, text) {
     if (text === undefined) text = JSON.stringify(value);
-    const reply = callWasm(wasm.checkText, schema, text, lang);
+    const reply = callWasm("checkText", schema, text, lang);
     if (reply === undefined || reply === null) return { success: true, data: value };
     const r = JSON.parse(reply);
     if (Array.isArray(r.issues)) return r.truncated ? { success: false, issues: r.issues, truncated: true } : { success: false, issues: r.issues };
@@ -299,7 +311,7 @@ export function createApi(wasm, checkers) {
     schemaName(fn, schema);
     const { lang } = readOptions(fn, options, false);
     const text = modelText(fn, value);
-    const result = JSON.parse(callWasm(wasm.validateText, schema, text, lang));
+    const result = JSON.parse(callWasm("validateText", schema, text, lang));
     if (!result.ok) throw new FormakitError(result.error);
     return result.issues;
   }
@@ -320,15 +332,15 @@ export function createApi(wasm, checkers) {
   }
 
   // Helpers take a model (object or JSON text) and return plain data.
-  function helper(fn, value, what) {
-    const reply = JSON.parse(callWasm(fn, modelText(what, value)));
+  function helper(name, value, what) {
+    const reply = JSON.parse(callWasm(name, modelText(what, value)));
     if (!reply.ok) throw new FormakitError(reply.error);
     return reply.value;
   }
 
   /** Fill and bookability of a Cegos session, from its counts and status. */
   function sessionAvailability(session) {
-    return helper(wasm.sessionAvailability, session, "sessionAvailability");
+    return helper("sessionAvailability", session, "sessionAvailability");
   }
 
   /** Lära's rule: an explicit boolean wins, else the status is matched against the documented list. */
@@ -337,14 +349,14 @@ export function createApi(wasm, checkers) {
     if (isActiveMember !== undefined && isActiveMember !== null && typeof isActiveMember !== "boolean") {
       throw usage(`inferMemberActivity: isActiveMember must be a boolean, null or undefined, got ${describe(isActiveMember)}`);
     }
-    return callWasm(wasm.inferMemberActivity, status, isActiveMember ?? undefined);
+    return callWasm("inferMemberActivity", status, isActiveMember ?? undefined);
   }
 
   /** A Lära period's end (startDate + duration × durationUnit), or null when it has no start date. */
   function periodEnd(period, options) {
     const { lang } = readOptions("periodEnd", options, false);
     const text = modelText("periodEnd", period);
-    const reply = JSON.parse(callWasm(wasm.periodEnd, text, lang));
+    const reply = JSON.parse(callWasm("periodEnd", text, lang));
     if (!reply.ok) throw new FormakitError(reply.error.kind === "validation" ? { ...reply.error, message: reply.error.issues[0].message } : reply.error);
     return reply.value;
   }
@@ -353,7 +365,7 @@ export function createApi(wasm, checkers) {
   /** The endpoint table (provider, method, path template, request/response schemas, auth, retry, paging); a fresh copy each call. */
   function endpoints() {
     // A build without the table (older wasm) has no endpoints to list.
-    if (endpointText === undefined) endpointText = typeof wasm.endpointsJson === "function" ? callWasm(wasm.endpointsJson) : "[]";
+    if (endpointText === undefined) endpointText = typeof w().endpointsJson === "function" ? callWasm("endpointsJson") : "[]";
     return JSON.parse(endpointText);
   }
 
@@ -369,6 +381,6 @@ export function createApi(wasm, checkers) {
     assertValid,
     endpoints,
     schemas: () => [...known],
-    version: wasm.version(),
+    version,
   };
 }
