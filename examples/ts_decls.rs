@@ -14,7 +14,7 @@ fn main() {
     }
     println!("}}");
     println!("/** The page and list schemas: the ones whose items `dropInvalidItems` may drop. */");
-    let lists: Vec<String> = formakit::schema::all().into_iter().filter(|s| s.items.is_some()).map(|s| format!("{:?}", s.name)).collect();
+    let lists: Vec<String> = formakit::schema::all().filter(|s| s.items.is_some()).map(|s| format!("{:?}", s.name)).collect();
     println!("export type ListSchemaName = {};", if lists.is_empty() { "never".to_string() } else { lists.join(" | ") });
     println!("/** Every rule id an issue can carry: the structural `shape.*` ids, then each provider's rules. */");
     let ids: Vec<String> = formakit::rules_registry::all_rules().map(|id| format!("{id:?}")).collect();

@@ -58,7 +58,7 @@ fn rule_literals(line: &str) -> Vec<String> {
 /// Rule ids reported by the sources, each with its first `file:line`.
 fn reported_in_sources() -> BTreeMap<String, String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let schemas: BTreeSet<&str> = formakit::schema::all().into_iter().map(|s| s.name).collect();
+    let schemas: BTreeSet<&str> = formakit::schema::all().map(|s| s.name).collect();
     let mut files = Vec::new();
     rust_files(&root.join("src"), &mut files);
     files.sort();
