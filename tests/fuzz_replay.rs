@@ -255,6 +255,17 @@ fn inputs_of_no_schema_pass_the_fuzz_body() {
     }
 }
 
+/// Found by `make fuzz` (first crash, 1,504 execs): a named field given twice.
+/// serde's derive rejects it ("found field `cyclePeriodId` twice"); `safe_parse`
+/// reads the JSON into a map, keeps the last value and accepts it, as
+/// `JSON.parse` would. Ignored until the two agree (either way); then un-ignore.
+#[test]
+#[ignore = "known finding: check and safe_parse disagree on duplicate keys"]
+fn a_duplicate_key_is_judged_alike_by_check_and_safe_parse() {
+    run("lara.period", br#"{"cyclePeriodId":"p","cyclePeriodId":"q"}"#, "duplicate key");
+    run("cegos.sessionsPage", br#"{"pageNumber":1,"pageNumber":1,"pageSize":1,"totalItems":0,"totalPages":0,"data":[]}"#, "duplicate key");
+}
+
 /// Seeds `make fuzz`'s corpus: each fixture of at most 16 KB (`FUZZ_MAX_LEN`)
 /// behind the byte that selects its schema, written to `$FUZZ_CORPUS`
 /// (ignored unless asked for).
