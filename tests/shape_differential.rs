@@ -506,42 +506,43 @@ fn checker_and_safe_parse_accept_exactly_what_serde_decodes() {
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).min(8);
     std::thread::scope(|s| {
         for _ in 0..threads {
-            s.spawn(|| loop {
-                let Some((file, name)) = fixtures.get(next.fetch_add(1, Ordering::Relaxed)) else { break };
-                let schema = schema::find(name).unwrap();
-                let bytes = common::fixture(file);
-                // The fixture itself: both accept.
-                differ(schema, &bytes, &|| format!("{file} as is"), &counts, &[], &failures);
-                assert!(schema.check(&bytes).is_ok(), "{file} does not decode as {name}");
-                let full: Value = serde_json::from_slice(&bytes).unwrap();
-                let mut rng = Rng::new(file);
-                // Large pages: a few mutations of the whole, the rest on a copy cut to 3 items per array.
-                let (bases, plan) = if bytes.len() > LARGE {
-                    let cut = cut_arrays(&full, 3);
-                    let cut_len = serde_json::to_vec(&cut).unwrap().len();
-                    (vec![full.clone(), cut], vec![(0, 8), (1, mutations_for(cut_len))])
-                } else {
-                    (vec![full.clone()], vec![(0, mutations_for(bytes.len()))])
-                };
-                for (base_index, count) in plan {
-                    let base = &bases[base_index];
-                    let mut map = Map::default();
-                    walk(&schema.shape, base, "", &mut map);
-                    for m in 0..count {
-                        let mut doc = base.clone();
-                        // One mutation mostly; two or three now and then (their interplay).
-                        let many = [1, 1, 1, 1, 1, 1, 2, 3][rng.below(8)];
-                        let mut done = Vec::new();
-                        let mut kinds = Vec::new();
-                        for _ in 0..many {
-                            let (kind, pointer, value) = mutate_once(&mut doc, &map, &mut rng);
-                            kinds.push(kind);
-                            let cut: String = value.chars().take(120).collect();
-                            done.push(format!("{} at {pointer:?} -> {cut}", KINDS[kind]));
+            s.spawn(|| {
+                while let Some((file, name)) = fixtures.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let schema = schema::find(name).unwrap();
+                    let bytes = common::fixture(file);
+                    // The fixture itself: both accept.
+                    differ(schema, &bytes, &|| format!("{file} as is"), &counts, &[], &failures);
+                    assert!(schema.check(&bytes).is_ok(), "{file} does not decode as {name}");
+                    let full: Value = serde_json::from_slice(&bytes).unwrap();
+                    let mut rng = Rng::new(file);
+                    // Large pages: a few mutations of the whole, the rest on a copy cut to 3 items per array.
+                    let (bases, plan) = if bytes.len() > LARGE {
+                        let cut = cut_arrays(&full, 3);
+                        let cut_len = serde_json::to_vec(&cut).unwrap().len();
+                        (vec![full.clone(), cut], vec![(0, 8), (1, mutations_for(cut_len))])
+                    } else {
+                        (vec![full.clone()], vec![(0, mutations_for(bytes.len()))])
+                    };
+                    for (base_index, count) in plan {
+                        let base = &bases[base_index];
+                        let mut map = Map::default();
+                        walk(&schema.shape, base, "", &mut map);
+                        for m in 0..count {
+                            let mut doc = base.clone();
+                            // One mutation mostly; two or three now and then (their interplay).
+                            let many = [1, 1, 1, 1, 1, 1, 2, 3][rng.below(8)];
+                            let mut done = Vec::new();
+                            let mut kinds = Vec::new();
+                            for _ in 0..many {
+                                let (kind, pointer, value) = mutate_once(&mut doc, &map, &mut rng);
+                                kinds.push(kind);
+                                let cut: String = value.chars().take(120).collect();
+                                done.push(format!("{} at {pointer:?} -> {cut}", KINDS[kind]));
+                            }
+                            let input = serde_json::to_vec(&doc).unwrap();
+                            let what = || format!("{file}{} mutation {m}: {}", if base_index == 1 { " (cut to 3 items)" } else { "" }, done.join("; "));
+                            differ(schema, &input, &what, &counts, &kinds, &failures);
                         }
-                        let input = serde_json::to_vec(&doc).unwrap();
-                        let what = || format!("{file}{} mutation {m}: {}", if base_index == 1 { " (cut to 3 items)" } else { "" }, done.join("; "));
-                        differ(schema, &input, &what, &counts, &kinds, &failures);
                     }
                 }
             });
