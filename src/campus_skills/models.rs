@@ -111,7 +111,7 @@ pub struct CampusSyncResponse {
     pub success: bool,
     /// The contracts accepted, in the request's shape.
     pub valid_contrats: Vec<CampusContract>,
-    /// The contracts refused; see [`CampusInvalidContract`].
+    /// The contracts refused, each with the server's reasons (`errors`).
     pub invalid_contrats: Vec<CampusInvalidContract>,
 }
 

@@ -184,7 +184,7 @@ crate::open_enum! {
 /// A product's place in the topic tree (`CatalogTopicRelationResponse`).
 #[model]
 pub struct CegosTopicRelation {
-    /// Topic identifier (a [`CegosTopic::id`]).
+    /// Topic identifier (the `id` of a `CegosTopic`).
     pub catalog_topic_id: i64,
     /// Order of the relation.
     pub order: i64,
@@ -526,7 +526,7 @@ pub struct CegosSessionPart {
     pub end_time_minute: Nullable<i64>,
     /// Duration in days, fractional.
     pub duration_in_day: f64,
-    /// Center code (a [`CegosCenter::code`]; optional, only if not null).
+    /// Center code (the `code` of a `CegosCenter`; optional, only if not null).
     pub center_id: Nullable<String>,
 }
 

@@ -10,9 +10,9 @@ use crate::http::encode_pairs;
 /// training session, optionally an external reference and a status.
 ///
 /// Contradiction 10: the table names the status `codeStatutInscription`, the
-/// example URL sends `codeStatut`. Both are accepted here; [`AisQuery::status`]
-/// returns whichever is set and [`AisQuery::to_query_string`] sends it under
-/// the table's name.
+/// example URL sends `codeStatut`. Either may come (`codeStatutInscription`
+/// wins when both are set), and the status is sent in the URL under the
+/// table's name, `codeStatutInscription`.
 #[model(schema = "francetravail.aisQuery")]
 pub struct AisQuery {
     /// Intercarif session number (`"1330305"`), String 25.
@@ -110,8 +110,8 @@ pub struct AisSessionPreview {
 ///
 /// Contradiction 9: the table names `dateDebut` / `dateFin` / `numeroModule`,
 /// the example sends `dateDebutPeriode` / `dateFinPeriode` / `numeroPeriode`.
-/// Both spellings are kept as sent; [`AisModule::start`], [`AisModule::end`]
-/// and [`AisModule::number`] return whichever is present (the table's first).
+/// Both spellings may come and are kept as sent; read the table's name first
+/// (`dateDebut`, `dateFin`, `numeroModule`), then the example's.
 #[model]
 pub struct AisModule {
     /// Module start, the table's name.
@@ -171,11 +171,11 @@ impl AisModule {
 /// another body does (`organismeFinanceur`).
 ///
 /// Contradiction 11: the document says "either … or", yet its example sends
-/// both, with `organismeFinanceur: {}`. An empty object means absent (see
-/// [`AisFunder::is_empty`]); both may be present, and the validator only warns
-/// when both carry data. `opca` is read both here and inside
-/// `organismeFinanceur`, since the flattened table does not say where it sits
-/// ([`AisFunding::opca`] returns whichever is present).
+/// both, with `organismeFinanceur: {}`. An empty object (no field set) means
+/// absent; both may be present, and the validator only warns when both carry
+/// data. `opca` may sit here or inside `organismeFinanceur`, since the
+/// flattened table does not say where (read this one first, then the nested
+/// one; `{}` is absent).
 #[model]
 pub struct AisFunding {
     /// Funding by France Travail (ex Pôle emploi).

@@ -213,7 +213,7 @@ pub struct LaraMemberStatuses {
 
 /// A status range to save.
 ///
-/// When `isActiveMember` is absent or null, Lära infers it from `status` (see [`crate::lara::infer_member_activity`]).
+/// When `isActiveMember` is absent or null, Lära infers it from `status` (`inferMemberActivity(status)` applies the same rule).
 #[model]
 #[derive(Default)]
 pub struct LaraMemberStatusInput {

@@ -86,10 +86,12 @@ pub struct LaraProgram {
     pub credits: Nullable<f64>,
     /// Search keywords, at most 250 characters.
     pub keywords: Nullable<String>,
-    /// Creator's user id, spelled `createdByUserID` as in the document's JSON (contradiction 2); see [`LaraProgram::created_by`].
+    /// Creator's user id, spelled `createdByUserID` as in the document's JSON (contradiction 2). Lära may send this
+    /// spelling or `createdByUserId` (either, or both): read this one first, then the other.
     #[serde(rename = "createdByUserID")]
     pub created_by_user_id_upper: Nullable<String>,
-    /// Creator's user id, spelled `createdByUserId` as in the field table (contradiction 2); see [`LaraProgram::created_by`].
+    /// Creator's user id, spelled `createdByUserId` as in the field table (contradiction 2). Lära may send this
+    /// spelling or `createdByUserID` (either, or both): `createdByUserID` wins when both come.
     #[serde(rename = "createdByUserId")]
     pub created_by_user_id: Nullable<String>,
     /// Short description shown in the catalog.
@@ -118,11 +120,13 @@ pub struct LaraProgram {
     pub tax_country_id: Nullable<i64>,
     /// Tax state or province number (the document's annex 3).
     pub tax_state_id: Nullable<i64>,
-    /// Custom fields, spelled `customFields` as in the JSON (contradiction 2), kept whole; see [`LaraProgram::custom_fields`].
+    /// Custom fields, spelled `customFields` as in the JSON (contradiction 2), kept whole. Lära may send this
+    /// spelling or `customfields` (either, or both): read this one first, then the other.
     #[serde(rename = "customFields")]
     #[cfg_attr(feature = "ts", tsify(optional, type = "Record<string, unknown> | null"))]
     pub custom_fields_camel: Nullable<LaraCustomFields>,
-    /// Custom fields, spelled `customfields` as in the field table (contradiction 2), kept whole; see [`LaraProgram::custom_fields`].
+    /// Custom fields, spelled `customfields` as in the field table (contradiction 2), kept whole. Lära may send this
+    /// spelling or `customFields` (either, or both): `customFields` wins when both come.
     #[serde(rename = "customfields")]
     #[cfg_attr(feature = "ts", tsify(optional, type = "Record<string, unknown> | null"))]
     pub custom_fields_lower: Nullable<LaraCustomFields>,
@@ -145,7 +149,7 @@ impl LaraProgram {
 ///
 /// Decision (specs README, contradiction 7): only `id` is required; a field
 /// that is not set is not serialized, and the server leaves it unchanged.
-/// Build one with `LaraProgramUpdateRequest(LaraProgram { id, name: Nullable::Value(..), ..Default::default() })`.
+/// Send `{ id, ...only the fields to change }`, e.g. `{ "id": "p1", "name": "New name" }`.
 /// The update route itself is outside the two documents; its fields are the
 /// program's, minus the read-only ones (`creationDate`, `catalogLink`,
 /// `lastModificationDate`: the rules warn when they are sent).
