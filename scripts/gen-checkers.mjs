@@ -390,7 +390,27 @@ export function generate(shapes, outDir, { version = "0.0.0" } = {}) {
   const idx = (ext) =>
     ext === "mjs"
       ? [header, ...written.map((f, i) => `import { schemas as s${i} } from "./${f}.mjs";`), `export const schemas = { ${written.map((_, i) => `...s${i}`).join(", ")} };`, `export const providers = ${JSON.stringify(written)};`, `export const version = ${JSON.stringify(version)};`, ""].join("\n")
-      : [`"use strict";`, header, `module.exports = { schemas: { ${written.map((f) => `...require("./${f}.cjs").schemas`).join(", ")} }, providers: ${JSON.stringify(written)}, version: ${JSON.stringify(version)} };`, ""].join("\n");
+      : [
+          `"use strict";`,
+          header,
+          "// Node: a provider's module is loaded on the first use of one of its schemas (a Cegos-only",
+          "// program never compiles the others); each getter is then replaced by the checker itself.",
+          `const files = ${JSON.stringify(Object.fromEntries(Object.entries(shapes.schemas).map(([n, s]) => [n, `./${s.provider.replace(/[^A-Za-z0-9_-]/g, "_")}.cjs`])))};`,
+          "const schemas = {};",
+          "for (const name of Object.keys(files)) {",
+          "  Object.defineProperty(schemas, name, {",
+          "    enumerable: true,",
+          "    configurable: true,",
+          "    get() {",
+          "      const loaded = require(files[name]).schemas;",
+          "      for (const k of Object.keys(loaded)) Object.defineProperty(schemas, k, { value: loaded[k], enumerable: true, configurable: false, writable: false });",
+          "      return loaded[name];",
+          "    },",
+          "  });",
+          "}",
+          `module.exports = { schemas, providers: ${JSON.stringify(written)}, version: ${JSON.stringify(version)} };`,
+          "",
+        ].join("\n");
   writeFileSync(join(outDir, "index.mjs"), idx("mjs"));
   writeFileSync(join(outDir, "index.cjs"), idx("cjs"));
   return written;
