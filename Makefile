@@ -7,6 +7,8 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM_PACK_FLAGS := --release --no-pack --out-name formakit
 BUILD_DIR := target/wasm-pack
+# One web entry per provider (`formakit/cegos`, …): its wasm carries that provider alone.
+PROVIDERS := cegos lara france-travail campus-skills
 
 .PHONY: all install install-browser build test lint fuzz test-rust test-wasm-node test-wasm-browser test-package demo size bench clean
 
@@ -20,8 +22,11 @@ install-browser:
 
 ## build: pkg/ — one npm package with a Node build and a web build.
 build: install
-	wasm-pack build $(WASM_PACK_FLAGS) --target nodejs --out-dir $(BUILD_DIR)/node
-	wasm-pack build $(WASM_PACK_FLAGS) --target web --out-dir $(BUILD_DIR)/web
+	wasm-pack build $(WASM_PACK_FLAGS) --target nodejs --out-dir $(BUILD_DIR)/node -- --features wasm
+	wasm-pack build $(WASM_PACK_FLAGS) --target web --out-dir $(BUILD_DIR)/web -- --features wasm
+	for p in $(PROVIDERS); do \
+	  wasm-pack build $(WASM_PACK_FLAGS) --target web --out-dir $(BUILD_DIR)/web-$$p -- --no-default-features --features wasm,$$p; \
+	done
 	cargo run --quiet --example ts_decls > $(BUILD_DIR)/ts_decls.d.ts
 	node scripts/build-pkg.mjs $(BUILD_DIR)/node $(BUILD_DIR)/web $(BUILD_DIR)/ts_decls.d.ts
 
@@ -40,10 +45,10 @@ test-rust:
 	cargo test --doc
 
 test-wasm-node: install
-	wasm-pack test --node --test wasm
+	wasm-pack test --node --test wasm --features wasm
 
 test-wasm-browser: install-browser
-	wasm-pack test --headless --chrome --features browser-tests --test wasm
+	wasm-pack test --headless --chrome --features wasm,browser-tests --test wasm
 
 test-package: build install-browser
 	node --test --test-concurrency=1 tests/package/

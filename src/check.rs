@@ -47,8 +47,8 @@ impl Report {
 }
 
 /// Reads JSON text; a syntax error becomes a `shape.json` issue with its position.
-pub fn read_json(input: &[u8], lang: Lang) -> Result<Value, Issue> {
-    serde_json::from_slice(input).map_err(|e| syntax_issue(input, &e, lang))
+pub fn read_json(input: &[u8], lang: Lang) -> Result<Value, Report> {
+    serde_json::from_slice(input).map_err(|e| Report::single(syntax_issue(input, &e, lang)))
 }
 
 /// Checks `value` against `shape`, collecting every issue (up to [`MAX_ISSUES`]).

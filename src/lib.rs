@@ -47,8 +47,8 @@ pub mod lara;
 #[doc(hidden)]
 pub mod js;
 
-pub use error::{DecodeError, Error};
 pub use check::Report;
+pub use error::{DecodeError, Error};
 pub use formakit_derive::model;
 pub use schema::{parse, safe_parse, serialize, Model, Schema};
 pub use validate::{Issue, Lang, Severity, Validate, Validator};

@@ -36,7 +36,7 @@ pub fn parse<T: Model>(input: &[u8]) -> Result<T, Error> {
 /// Reads `input` as `T`, or reports every structural issue (up to
 /// [`check::MAX_ISSUES`]), each with its path and a message in `lang`.
 pub fn safe_parse<T: Model>(input: &[u8], lang: Lang) -> Result<T, Report> {
-    let value = check::read_json(input, lang).map_err(Report::single)?;
+    let value = check::read_json(input, lang)?;
     let report = check::check_value(&T::SHAPE, &value, lang);
     if !report.is_clean() {
         return Err(report);
@@ -165,7 +165,7 @@ impl Schema {
     /// `drop_invalid_items` (page and list schemas only), items with issues
     /// are removed and listed instead; issues outside the items still fail.
     pub fn safe_parse(&self, input: &[u8], lang: Lang, drop_invalid_items: bool) -> Result<Checked, Report> {
-        let value = check::read_json(input, lang).map_err(Report::single)?;
+        let value = check::read_json(input, lang)?;
         self.check_parsed(value, lang, drop_invalid_items)
     }
 

@@ -65,7 +65,6 @@ fn expand(args: Args, mut item: ItemStruct) -> syn::Result<TokenStream2> {
     let serde_container = serde_words(&item.attrs)?;
     let mut container_attrs: Vec<Attribute> = Vec::new();
 
-    let shape_body;
     match &mut item.fields {
         Fields::Named(named) => {
             let rule = match (&args.wire, serde_container.rename_all.as_ref()) {
@@ -101,7 +100,7 @@ fn expand(args: Args, mut item: ItemStruct) -> syn::Result<TokenStream2> {
                 })?;
                 named.named.push(extra);
             }
-            shape_body = quote! {
+            let shape_body = quote! {
                 const SHAPE: crate::shape::Shape = crate::shape::Shape::Model(<#name as crate::shape::HasModelShape>::model_shape);
             };
             let model_shape = quote! {
@@ -117,20 +116,22 @@ fn expand(args: Args, mut item: ItemStruct) -> syn::Result<TokenStream2> {
                 }
                 #de
             };
-            return Ok(finish(item, container_attrs, shape_body, Some(model_shape), &args, &name, &ts_name, false));
+            Ok(finish(item, container_attrs, shape_body, Some(model_shape), &args, &name, &ts_name, false))
         }
         Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
             if !serde_container.transparent {
                 container_attrs.push(syn::parse_quote!(#[serde(transparent)]));
             }
             let inner = unnamed.unnamed.first().map(|f| f.ty.clone()).ok_or_else(|| syn::Error::new(item.span(), "one field expected"))?;
-            shape_body = quote! { const SHAPE: crate::shape::Shape = <#inner as crate::shape::HasShape>::SHAPE; };
+            let shape_body = quote! { const SHAPE: crate::shape::Shape = <#inner as crate::shape::HasShape>::SHAPE; };
+            Ok(finish(item, container_attrs, shape_body, None, &args, &name, &ts_name, true))
         }
-        _ => return Err(syn::Error::new(item.span(), "#[model] takes a struct with named fields or a one-field tuple struct")),
+        _ => Err(syn::Error::new(item.span(), "#[model] takes a struct with named fields or a one-field tuple struct")),
     }
-    Ok(finish(item, container_attrs, shape_body, None, &args, &name, &ts_name, true))
 }
 
+// The pieces `expand` computed, passed on as they are; a struct for them would only rename them.
+#[allow(clippy::too_many_arguments)]
 fn finish(
     mut item: ItemStruct,
     container_attrs: Vec<Attribute>,

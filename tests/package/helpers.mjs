@@ -106,6 +106,6 @@ export const EXPECTED = {
   label: "Site Web 2025",
   count: 3,
   bytes: 3,
-  decode: { isFormakitError: true, isError: true, name: "FormakitError", kind: "decode", path: "data[0].id", expected: "i64", found: 'string "x"' },
+  decode: { isFormakitError: true, isError: true, name: "FormakitError", kind: "decode", path: "data[0].id", expected: "integer", found: '"x"' },
   roundTrip: true,
 };
