@@ -28,6 +28,7 @@ export function compare(group, rows, { rounds = 15, inner = 5, warmup = 3 } = {}
 
 export function printTable(title, rows) {
   console.log(`\n${title}`);
-  console.log(`${"".padEnd(44)} ${"median ms".padStart(10)} ${"ratio".padStart(7)}`);
-  for (const r of rows) console.log(`${r.name.padEnd(44)} ${r.ms.toFixed(3).padStart(10)} ${(r.ratio === null ? "-" : r.ratio.toFixed(2) + "×").padStart(7)}`);
+  const w = Math.max(44, ...rows.map((r) => r.name.length));
+  console.log(`${"".padEnd(w)} ${"median ms".padStart(10)} ${"ratio".padStart(7)}`);
+  for (const r of rows) console.log(`${r.name.padEnd(w)} ${r.ms.toFixed(3).padStart(10)} ${(r.ratio === null ? "-" : r.ratio.toFixed(2) + "×").padStart(7)}`);
 }
