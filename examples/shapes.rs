@@ -2,5 +2,5 @@
 //! the input of `scripts/gen-checkers.mjs`, which writes the JavaScript
 //! checkers `parse` and `safeParse` run over `JSON.parse`'s output.
 fn main() {
-    println!("{}", formakit::shape::descriptors_json());
+    println!("{}", formakit::schema::descriptors_json());
 }

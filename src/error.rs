@@ -88,8 +88,13 @@ pub enum Error {
     Decode(DecodeError),
     /// The value has the right shape but breaks a provider rule.
     Validation(Vec<Issue>),
-    /// The schema name is not one this version knows.
-    UnknownSchema(String),
+    /// The schema name is not one this build knows.
+    UnknownSchema {
+        /// The name asked for.
+        name: String,
+        /// The names this build knows, comma-separated.
+        known: String,
+    },
 }
 
 impl Error {
@@ -98,7 +103,7 @@ impl Error {
         match self {
             Error::Decode(_) => "decode",
             Error::Validation(_) => "validation",
-            Error::UnknownSchema(_) => "schema",
+            Error::UnknownSchema { .. } => "schema",
         }
     }
 }
@@ -115,7 +120,7 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            Error::UnknownSchema(name) => write!(f, "unknown schema {name:?}; known schemas: {}", crate::schema::names().collect::<Vec<_>>().join(", ")),
+            Error::UnknownSchema { name, known } => write!(f, "unknown schema {name:?}; known schemas: {known}"),
         }
     }
 }

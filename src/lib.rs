@@ -23,6 +23,7 @@ pub mod error;
 pub mod formats;
 pub mod http;
 mod json_path;
+pub mod model;
 pub mod rules_registry;
 pub mod schema;
 pub mod text;
@@ -31,6 +32,7 @@ pub mod validate;
 pub mod wire;
 
 pub mod check;
+pub mod endpoint;
 pub mod shape;
 
 #[cfg(feature = "campus-skills")]

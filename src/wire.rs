@@ -131,6 +131,10 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
+/// The largest integer JavaScript holds exactly (`Number.MAX_SAFE_INTEGER`):
+/// integer fields accept at most this in absolute value.
+pub const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
+
 /// Any JSON value, kept as sent (TypeScript `unknown`).
 pub type Json = serde_json::Value;
 
@@ -164,8 +168,8 @@ impl<'de> Deserialize<'de> for WireDate {
 pub mod int {
     use serde::{Deserialize, Deserializer};
 
-    use crate::shape::MAX_SAFE_INTEGER;
     use crate::wire::Nullable;
+    use crate::wire::MAX_SAFE_INTEGER;
 
     fn from_f64<T: TryFrom<i64>, E: serde::de::Error>(f: f64) -> Result<T, E> {
         if f.fract() != 0.0 || !f.is_finite() || f.abs() > MAX_SAFE_INTEGER as f64 {

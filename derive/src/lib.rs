@@ -159,7 +159,7 @@ fn finish(
             None => quote!(::core::option::Option::None),
         };
         quote! {
-            impl crate::schema::Model for #name {
+            impl crate::model::Model for #name {
                 const SCHEMA: &'static str = #schema;
                 const TS_NAME: &'static str = #ts_name;
                 const ITEMS: ::core::option::Option<&'static str> = #items;

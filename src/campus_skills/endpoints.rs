@@ -5,7 +5,7 @@
 //! production base URL (the table says `None`). Every route takes
 //! `Authorization: Bearer <token>`, a token Campus Skills issues to the customer.
 
-use crate::endpoints::{Auth, Endpoint, Host, Method, Paging, Provider, RequestIn};
+use crate::endpoint::{Auth, Endpoint, Host, Method, Paging, Provider, RequestIn};
 
 /// The list routes' paging: `page` from 1, `limit` per page, `{total, contrats}` answers.
 const PAGED: Paging = Paging::PageLimit { page_param: "page", limit_param: "limit", items: "contrats", total: "total" };

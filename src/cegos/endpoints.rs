@@ -2,7 +2,7 @@
 //! the specs README's public facts. Every catalog route takes
 //! `Authorization: Bearer <token>` of scope `api-cegos`.
 
-use crate::endpoints::{Auth, Endpoint, Host, Method, Paging, Provider, RequestIn};
+use crate::endpoint::{Auth, Endpoint, Host, Method, Paging, Provider, RequestIn};
 
 /// The catalog API's production base URL.
 pub const BASE_URL: &str = "https://catalog.api.cegos.fr";

@@ -8,7 +8,7 @@
 //! is the same in both and a client switches environment by its base URL
 //! alone (the sandbox's is `…/francetravail/partenaire/parcoursformationtest`).
 
-use crate::endpoints::{Auth, Endpoint, Host, Method, Paging, Provider, RequestIn};
+use crate::endpoint::{Auth, Endpoint, Host, Method, Paging, Provider, RequestIn};
 
 /// The AIS service's production base URL.
 pub const BASE_URL: &str = "https://api.emploi-store.fr/partenaire/parcoursformation";

@@ -11,7 +11,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
-use crate::schema::decode;
+use crate::model::decode;
 
 /// `{"ok":true,"value":…}` or `{"ok":false,"error":…}`.
 pub(crate) fn reply<T: Serialize>(result: Result<T, Error>) -> String {

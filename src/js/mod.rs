@@ -7,6 +7,9 @@
 
 mod inference;
 
+#[global_allocator]
+static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
@@ -28,7 +31,7 @@ pub(crate) fn error_json(e: &Error) -> String {
         Error::Validation(issues) => {
             obj.insert("issues".into(), serde_json::to_value(issues).unwrap_or_default());
         }
-        Error::UnknownSchema(name) => {
+        Error::UnknownSchema { name, .. } => {
             obj.insert("schema".into(), name.clone().into());
         }
     }

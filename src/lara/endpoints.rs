@@ -12,7 +12,7 @@
 //! where two routes would share it (`program/getlist` → `getProgramList`,
 //! `cycle/getlist` → `getCycleList`).
 
-use crate::endpoints::{Auth, Endpoint, Host, Method, Paging, Provider, RequestIn};
+use crate::endpoint::{Auth, Endpoint, Host, Method, Paging, Provider, RequestIn};
 
 /// The documents' example base URL. Each customer has its own portal host
 /// (`https://<portal>/lmsapi`), so there is no production base URL: the table says `None`.
