@@ -14,7 +14,6 @@ pub mod rules;
 
 pub use models::*;
 
-
 /// Route paths, relative to the customer's `base_url`: the endpoint table's ([`endpoints`]).
 pub mod routes {
     use super::endpoints;
@@ -27,5 +26,3 @@ pub mod routes {
     /// `GET`: checks the Bearer token.
     pub const TEST: &str = endpoints::TEST_TOKEN.path;
 }
-
-

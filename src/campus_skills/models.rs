@@ -3,7 +3,6 @@
 //! The document lists routes but no fields; the contract's fields come from
 //! the specs README's public facts.
 
-
 use crate::model;
 use crate::wire::{Extra, Json, Nullable};
 
@@ -95,14 +94,12 @@ pub struct CampusContract {
     pub contract_type: Nullable<CampusContractType>,
 }
 
-
 /// `POST /api/sync/v1/contrats` and `POST /api/sync/v1/contrats-diff` body.
 #[model(schema = "campusskills.syncRequest", items = "contrats")]
 pub struct CampusSyncRequest {
     /// The contracts to synchronise (the whole set: validated together).
     pub contrats: Vec<CampusContract>,
 }
-
 
 /// `POST /api/sync/v1/contrats` answer.
 #[model(schema = "campusskills.syncResponse")]
@@ -114,7 +111,6 @@ pub struct CampusSyncResponse {
     /// The contracts refused, each with the server's reasons (`errors`).
     pub invalid_contrats: Vec<CampusInvalidContract>,
 }
-
 
 /// One refused contract in `invalidContrats`.
 ///
@@ -183,7 +179,6 @@ impl CampusListQuery {
     }
 }
 
-
 /// Answer of both list routes: integrated (`contrats`) or received (`contrats-get-all`) contracts.
 #[model(schema = "campusskills.contracts", items = "contrats")]
 pub struct CampusContractsResponse {
@@ -192,7 +187,6 @@ pub struct CampusContractsResponse {
     /// This page's contracts.
     pub contrats: Vec<CampusContract>,
 }
-
 
 /// `POST /api/sync/v1/contrats-diff` answer (a dry run): what a sync of the
 /// same body would leave unchanged, add, update and remove.
@@ -208,7 +202,6 @@ pub struct CampusDiffResponse {
     pub removed: Vec<CampusContract>,
 }
 
-
 /// `DELETE /api/sync/v1/contrats` answer (sandbox environments only). The
 /// document gives no shape; the project's sandbox server answers
 /// `{"success": true, "deleted": n}`, so both fields are optional.
@@ -219,7 +212,6 @@ pub struct CampusDeleteResponse {
     /// How many contracts were deleted.
     pub deleted: Nullable<i64>,
 }
-
 
 /// `GET /api/sync/v1/test` answer: `{"value":"token valid", …}`.
 #[model(schema = "campusskills.tokenTest")]
@@ -234,4 +226,3 @@ impl CampusTokenTest {
         self.value == "token valid"
     }
 }
-

@@ -17,6 +17,3 @@ pub use rules::{
     parse_yearly_product_code, parse_yearly_session_code, session_availability, yearly_product_code, CegosSessionAvailability, CegosYearlyProductCode,
     CegosYearlyProductCodeForm, CegosYearlySessionCode,
 };
-
-
-

@@ -11,7 +11,6 @@
 //! with `0.07` in the example) is an `f64`; identifiers, orders and counts are
 //! `i64`; prices are `f64`.
 
-
 use crate::model;
 use crate::wire::{Extra, Nullable, WireDate};
 
@@ -40,7 +39,6 @@ pub struct CegosCatalogsResponse {
     /// The catalogs.
     pub data: Vec<CegosCatalog>,
 }
-
 
 // ---------------------------------------------------------------- topics
 
@@ -104,7 +102,6 @@ pub struct CegosCatalogTopicsResponse {
     /// The topic tree.
     pub data: CegosCatalogTopics,
 }
-
 
 // ---------------------------------------------------------------- products
 
@@ -424,14 +421,12 @@ pub struct CegosProductsPage {
     pub total_pages: i64,
 }
 
-
 /// `GET /v1/Products/{yearlyProductCode}` response.
 #[model(schema = "cegos.product")]
 pub struct CegosProductResponse {
     /// The product.
     pub data: CegosProduct,
 }
-
 
 // ---------------------------------------------------------------- centers
 
@@ -458,7 +453,6 @@ pub struct CegosCentersResponse {
     /// The centers.
     pub data: Vec<CegosCenter>,
 }
-
 
 // ---------------------------------------------------------------- sessions
 
@@ -594,14 +588,12 @@ pub struct CegosSessionsPage {
     pub total_pages: i64,
 }
 
-
 /// `GET /v1/Sessions/{yearlySessionCode}` response.
 #[model(schema = "cegos.session")]
 pub struct CegosSessionResponse {
     /// The session.
     pub data: CegosSession,
 }
-
 
 // ---------------------------------------------------------------- requests
 
@@ -615,7 +607,6 @@ pub struct CegosCatalogsQuery {
     pub extra: Extra,
 }
 
-
 /// Query of `GET /v1/CatalogTopics`: the document names no parameter (the
 /// response names its `catalogId` and `year`); an undocumented one such as
 /// `{"catalogId": 92446}` goes in `extra`.
@@ -626,7 +617,6 @@ pub struct CegosCatalogTopicsQuery {
     #[serde(flatten)]
     pub extra: Extra,
 }
-
 
 /// Query of `GET /v1/Products`.
 #[model(schema = "cegos.productsQuery")]
@@ -645,7 +635,6 @@ pub struct CegosProductsQuery {
     pub extra: Extra,
 }
 
-
 /// Request of `GET /v1/Products/{yearlyProductCode}`: the path segment and the query.
 #[model(schema = "cegos.productQuery")]
 pub struct CegosProductQuery {
@@ -660,7 +649,6 @@ pub struct CegosProductQuery {
     pub extra: Extra,
 }
 
-
 /// Query of `GET /v1/Referentials/centers`: the document names no parameter.
 #[model(schema = "cegos.centersQuery")]
 #[derive(Default)]
@@ -669,7 +657,6 @@ pub struct CegosCentersQuery {
     #[serde(flatten)]
     pub extra: Extra,
 }
-
 
 /// Query of `GET /v1/Sessions`.
 #[model(schema = "cegos.sessionsQuery")]
@@ -688,7 +675,6 @@ pub struct CegosSessionsQuery {
     pub extra: Extra,
 }
 
-
 /// Request of `GET /v1/Sessions/{yearlySessionCode}`: the path segment and the query.
 #[model(schema = "cegos.sessionQuery")]
 pub struct CegosSessionQuery {
@@ -698,4 +684,3 @@ pub struct CegosSessionQuery {
     #[serde(flatten)]
     pub extra: Extra,
 }
-

@@ -16,9 +16,6 @@ pub(crate) mod rules;
 pub use models::*;
 pub use oauth::*;
 
-
 /// The AIS route (production; the test environment is `parcoursformationtest`):
 /// [`endpoints::BASE_URL`] followed by [`endpoints::AIS`]'s path (a test pins it).
 pub const AIS_URL: &str = "https://api.emploi-store.fr/partenaire/parcoursformation/v1/inscriptions/statut/session";
-
-

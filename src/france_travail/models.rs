@@ -1,6 +1,5 @@
 //! AIS request (query parameters) and response models.
 
-
 use crate::model;
 use crate::wire::{Extra, Nullable, WireDate};
 
@@ -65,11 +64,9 @@ impl AisQuery {
     }
 }
 
-
 /// The response: a JSON array of enrolment attestations (AIS), possibly empty.
 #[model(schema = "francetravail.aisList", items = "")]
 pub struct AisListResponse(pub Vec<AisAttestation>);
-
 
 /// One enrolment attestation (AIS).
 #[model]

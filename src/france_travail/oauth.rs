@@ -6,7 +6,6 @@
 //! carries `expires_in` (1500 s in the published example); bad credentials
 //! answer 400 with `invalid_client` / `invalid_scope`.
 
-
 use crate::model;
 use crate::wire::{Extra, Nullable};
 
@@ -64,7 +63,6 @@ impl AisTokenRequest {
     }
 }
 
-
 /// The token answer (200).
 #[model(schema = "francetravail.token", wire = "snake_case")]
 pub struct AisToken {
@@ -77,7 +75,6 @@ pub struct AisToken {
     /// The scopes granted, space-separated.
     pub scope: Nullable<String>,
 }
-
 
 crate::open_enum! {
     /// OAuth 2 error codes (RFC 6749 §5.2); France Travail documents `invalid_client` and `invalid_scope`.
@@ -105,4 +102,3 @@ pub struct AisOAuthError {
     /// A human-readable explanation.
     pub error_description: Nullable<String>,
 }
-

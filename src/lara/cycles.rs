@@ -1,7 +1,6 @@
 //! `cycle/*`: cycles (règlements), their periods and requirements, user
 //! progress and member statuses.
 
-
 use crate::model;
 use crate::wire::{Nullable, WireDate};
 
@@ -34,9 +33,7 @@ impl LaraMultilingualText {
 /// `cycle/getlist` request: an empty object (`lara.cycleListRequest`).
 #[model(schema = "lara.cycleListRequest")]
 #[derive(Default)]
-pub struct LaraCycleListRequest {
-}
-
+pub struct LaraCycleListRequest {}
 
 /// A cycle, « règlement » (`cycle/getlist` item; `lara.cycle`).
 ///
@@ -58,12 +55,10 @@ pub struct LaraCycle {
     pub is_deleted: Nullable<bool>,
 }
 
-
 /// `cycle/getlist` response: every cycle of the portal (`lara.cycleList`). The document prints one object; its text says a list.
 #[model(schema = "lara.cycleList", items = "")]
 #[derive(Default)]
 pub struct LaraCycleList(pub Vec<LaraCycle>);
-
 
 /// `cycle/getperiodlist` request (`lara.periodListRequest`).
 #[model(schema = "lara.periodListRequest")]
@@ -74,7 +69,6 @@ pub struct LaraPeriodListRequest {
     /// Only periods starting after this date.
     pub filter_date: Nullable<WireDate>,
 }
-
 
 /// One requirement to complete a period.
 #[model]
@@ -127,12 +121,10 @@ pub struct LaraPeriod {
     pub requirements: Nullable<Vec<LaraRequirement>>,
 }
 
-
 /// `cycle/getperiodlist` response: the cycle's periods (`lara.periodList`).
 #[model(schema = "lara.periodList", items = "")]
 #[derive(Default)]
 pub struct LaraPeriodList(pub Vec<LaraPeriod>);
-
 
 /// `cycle/getuserprogress` request (`lara.userProgressRequest`).
 #[model(schema = "lara.userProgressRequest")]
@@ -146,7 +138,6 @@ pub struct LaraUserProgressRequest {
     #[serde(rename = "customFieldAPIName")]
     pub custom_field_api_name: Nullable<String>,
 }
-
 
 /// `cycle/getuserprogress` response: a user's credits for the period (`lara.userProgress`).
 #[model(schema = "lara.userProgress")]
@@ -169,7 +160,6 @@ pub struct LaraUserProgress {
     pub custom_field_api_name: Nullable<String>,
 }
 
-
 /// `cycle/getmemberstatuses` request (`lara.memberStatusesRequest`): `userId`, or `customFieldAPIName` + `customFieldValue`.
 #[model(schema = "lara.memberStatusesRequest")]
 #[derive(Default)]
@@ -182,7 +172,6 @@ pub struct LaraMemberStatusesRequest {
     /// Value of that custom field for the user (required without `userId`).
     pub custom_field_value: Nullable<String>,
 }
-
 
 /// One status range of a member, as answered.
 #[model]
@@ -209,7 +198,6 @@ pub struct LaraMemberStatuses {
     /// The member's status ranges.
     pub statuses: Vec<LaraMemberStatusEntry>,
 }
-
 
 /// A status range to save.
 ///
@@ -242,7 +230,6 @@ pub struct LaraUpdateMemberStatusesRequest {
     pub statuses: Vec<LaraMemberStatusInput>,
 }
 
-
 /// `cycle/updatememberstatus` request: updates one status entry (`lara.updateMemberStatusRequest`).
 #[model(schema = "lara.updateMemberStatusRequest")]
 #[derive(Default)]
@@ -260,7 +247,6 @@ pub struct LaraUpdateMemberStatusRequest {
     pub status: LaraMemberStatusInput,
 }
 
-
 /// `cycle/changecurrentmemberstatus` request: closes the member's current range and adds this one (`lara.changeCurrentMemberStatusRequest`).
 #[model(schema = "lara.changeCurrentMemberStatusRequest")]
 #[derive(Default)]
@@ -276,7 +262,6 @@ pub struct LaraChangeCurrentMemberStatusRequest {
     pub status: LaraMemberStatusInput,
 }
 
-
 /// The answer of the member-status updates: `{ "isSuccess": true }`.
 #[model]
 #[derive(Default)]
@@ -290,15 +275,12 @@ pub struct LaraSuccess {
 #[derive(Default)]
 pub struct LaraUpdateMemberStatusesResponse(pub LaraSuccess);
 
-
 /// `cycle/updatememberstatus` response (`lara.updateMemberStatusResponse`).
 #[model(schema = "lara.updateMemberStatusResponse")]
 #[derive(Default)]
 pub struct LaraUpdateMemberStatusResponse(pub LaraSuccess);
 
-
 /// `cycle/changecurrentmemberstatus` response (`lara.changeCurrentMemberStatusResponse`).
 #[model(schema = "lara.changeCurrentMemberStatusResponse")]
 #[derive(Default)]
 pub struct LaraChangeCurrentMemberStatusResponse(pub LaraSuccess);
-

@@ -1,6 +1,5 @@
 //! Lära's error codes (program 14xx, cycle 10xx) and the error response envelope.
 
-
 use crate::model;
 use crate::validate::{msg, Lang, Validate};
 use crate::wire::Nullable;
@@ -224,4 +223,3 @@ impl LaraError {
 }
 
 impl Validate for LaraError {}
-

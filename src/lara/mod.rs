@@ -36,6 +36,3 @@ pub use enums::*;
 pub use errors::*;
 pub use programs::*;
 pub use rules::{infer_member_activity, period_end, LaraPeriodEndError, ACTIVE_MEMBER_STATUSES};
-
-
-

@@ -1,9 +1,8 @@
 //! `program/*`: training programs, their portal URLs and administrative branches.
 
-
 use crate::model;
-use serde::{Deserialize, Serialize};
 use crate::wire::{Nullable, WireDate};
+use serde::{Deserialize, Serialize};
 
 use super::enums::*;
 
@@ -144,7 +143,6 @@ impl LaraProgram {
     }
 }
 
-
 /// A partial program update (`lara.programUpdateRequest`).
 ///
 /// Decision (specs README, contradiction 7): only `id` is required; a field
@@ -157,7 +155,6 @@ impl LaraProgram {
 #[derive(Default)]
 pub struct LaraProgramUpdateRequest(pub LaraProgram);
 
-
 /// `program/get` request (`lara.programGetRequest`).
 #[model(schema = "lara.programGetRequest")]
 #[derive(Default)]
@@ -165,7 +162,6 @@ pub struct LaraProgramGetRequest {
     /// The program's id (required, error 1400).
     pub id: String,
 }
-
 
 /// `program/getlist` request (`lara.programListRequest`); both filters optional.
 #[model(schema = "lara.programListRequest")]
@@ -177,12 +173,10 @@ pub struct LaraProgramListRequest {
     pub filter_edit_date: Nullable<WireDate>,
 }
 
-
 /// `program/getlist` response: every program (`lara.programList`).
 #[model(schema = "lara.programList", items = "")]
 #[derive(Default)]
 pub struct LaraProgramList(pub Vec<LaraProgram>);
-
 
 /// `program/geturl` request (`lara.programUrlRequest`).
 #[model(schema = "lara.programUrlRequest")]
@@ -194,7 +188,6 @@ pub struct LaraProgramUrlRequest {
     pub filter_id: Nullable<String>,
 }
 
-
 /// One portal's public catalog URL for a program (`lara.programUrl`).
 #[model(schema = "lara.programUrl")]
 #[derive(Default)]
@@ -205,12 +198,10 @@ pub struct LaraProgramUrl {
     pub url: String,
 }
 
-
 /// `program/geturl` response: one URL per portal (`lara.programUrlList`).
 #[model(schema = "lara.programUrlList", items = "")]
 #[derive(Default)]
 pub struct LaraProgramUrlList(pub Vec<LaraProgramUrl>);
-
 
 /// `program/getadminbranches` request (`lara.adminBranchesRequest`).
 #[model(schema = "lara.adminBranchesRequest")]
@@ -220,12 +211,10 @@ pub struct LaraAdminBranchesRequest {
     pub id: String,
 }
 
-
 /// `program/getadminbranches` response: the ids of the program's administrative branches (`lara.adminBranches`).
 #[model(schema = "lara.adminBranches")]
 #[derive(Default)]
 pub struct LaraAdminBranches(pub Vec<String>);
-
 
 /// The body of `program/addadminbranches` and `program/removeadminbranches`.
 #[model]
@@ -242,12 +231,10 @@ pub struct LaraAdminBranchesChange {
 #[derive(Default)]
 pub struct LaraAddAdminBranchesRequest(pub LaraAdminBranchesChange);
 
-
 /// `program/removeadminbranches` request (`lara.removeAdminBranchesRequest`).
 #[model(schema = "lara.removeAdminBranchesRequest")]
 #[derive(Default)]
 pub struct LaraRemoveAdminBranchesRequest(pub LaraAdminBranchesChange);
-
 
 /// The answer of `program/addadminbranches` and `program/removeadminbranches`: the program's id.
 #[model]
@@ -262,9 +249,7 @@ pub struct LaraProgramIdAnswer {
 #[derive(Default)]
 pub struct LaraAddAdminBranchesResponse(pub LaraProgramIdAnswer);
 
-
 /// `program/removeadminbranches` response (`lara.removeAdminBranchesResponse`).
 #[model(schema = "lara.removeAdminBranchesResponse")]
 #[derive(Default)]
 pub struct LaraRemoveAdminBranchesResponse(pub LaraProgramIdAnswer);
-
