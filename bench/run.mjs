@@ -154,7 +154,7 @@ function mutations(peer) {
       ["accept: unknown field", (p) => { p.newField = { x: [1, 2] }; }],
       ["accept: nullable field null", (p) => { p.notice = null; }],
       ["accept: nullable field absent", (p) => { delete p.titles; }],
-      ["reject: required field absent", (p) => { delete p.notice.pedagogy; }],
+      ["reject: required field absent", (p) => { delete p.trainingMethod; }],
       ["reject: required field null", (p) => { p.title = null; }],
       ["reject: integer with a fraction", (p) => { p.offerYear = 2025.5; }],
       ["reject: number as string", (p) => { p.price = "1350"; }],

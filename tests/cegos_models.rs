@@ -50,7 +50,7 @@ fn products_page_example_round_trips_hydrated() {
     assert_eq!(p.catalog_topic_relations.value().unwrap()[0].relation_type, CegosTopicRelationType::Main);
     assert_eq!(p.level.label, "Découverte");
     assert_eq!(p.range.label, "Management");
-    assert_eq!(p.notice.value().unwrap().program_content.parts, ["Module 1", "Module 2"]);
+    assert_eq!(p.notice.value().unwrap().program_content.value().unwrap().parts, ["Module 1", "Module 2"]);
     assert_eq!(p.commercial_duration.days, "2");
     assert_eq!(p.job_sheet_url.value().map(String::as_str), Some("https://fiche-metier.cegos.fr/manager"));
     // The list example sends no notice URLs: they are optional.
@@ -72,7 +72,7 @@ fn product_example_round_trips_with_titles_formula_and_notice() {
     assert_eq!(modules[0].delay_in_minute, 1260.0);
     assert!(modules[1].is_product && !modules[0].is_product);
     assert_eq!(p.related_products.value().unwrap()[1].related_product_code, "7833");
-    assert_eq!(p.notice.value().unwrap().program_content.after.title, "Après la formation");
+    assert_eq!(p.notice.value().unwrap().program_content.value().unwrap().after.title, "Après la formation");
     assert_eq!(p.notice_url_pdf.value().map(String::as_str), Some("https://static.cegos.fr/pdf/2025_0038.pdf"));
     // Left out of the detail example although the list table names them.
     assert_eq!(p.module_duration, Nullable::Absent);
@@ -104,8 +104,8 @@ fn unknown_fields_survive_at_every_level_of_a_product() {
     assert!(p.formula.value().unwrap()[0].modules[0].extra.0.contains_key("weight"));
     let notice = p.notice.value().unwrap();
     assert!(notice.extra.0.contains_key("faq"));
-    assert_eq!(notice.program_content.downstream.value().map(String::as_str), Some("Après"));
-    assert!(notice.program_content.before.extra.0.contains_key("icon"));
+    assert_eq!(notice.program_content.value().unwrap().downstream.value().map(String::as_str), Some("Après"));
+    assert!(notice.program_content.value().unwrap().before.extra.0.contains_key("icon"));
     assert!(p.commercial_duration.extra.0.contains_key("weeks"));
     assert!(p.titles.value().unwrap()[0].extra.0.contains_key("lang"));
     let relation = &p.catalog_topic_relations.value().unwrap()[0].relation_type;
@@ -250,4 +250,20 @@ fn every_cegos_schema_is_registered_under_its_name() {
         assert!(s.ts_type.starts_with("Cegos"), "{schema}");
     }
     assert!(formakit::schema::ts_declarations().any(|d| d.contains("CegosSessionStatus") && d.contains("\"Cancel\"")));
+}
+
+/// Issue 8: the notice's sections are CMS content: a product whose notice
+/// lacks `forWho`, `video` or the program content is still a product.
+#[test]
+fn notice_sections_are_optional() {
+    let mut page: serde_json::Value = serde_json::from_slice(&fx("bench-products-page.json")).unwrap();
+    let notice = page["data"][0]["notice"].as_object_mut().unwrap();
+    for field in ["forWho", "video", "programContent", "cpfPopup"] {
+        assert!(notice.remove(field).is_some(), "{field} is in the fixture");
+    }
+    let text = page.to_string();
+    let parsed: CegosProductsPage = formakit::parse(text.as_bytes()).unwrap();
+    let n = parsed.data[0].notice.value().unwrap();
+    assert!(n.for_who.is_absent() && n.video.is_absent() && n.program_content.is_absent());
+    assert!(formakit::safe_parse::<CegosProductsPage>(text.as_bytes(), formakit::Lang::En).is_ok());
 }

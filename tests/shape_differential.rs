@@ -573,7 +573,7 @@ fn products_page() -> Value {
 fn without_cpf_popup(indexes: &[usize]) -> Vec<u8> {
     let mut page = products_page();
     for i in indexes {
-        page["data"][*i]["notice"].as_object_mut().unwrap().remove("cpfPopup").unwrap();
+        page["data"][*i].as_object_mut().unwrap().remove("trainingMethod").unwrap();
     }
     serde_json::to_vec(&page).unwrap()
 }
@@ -588,10 +588,10 @@ fn safe_parse_reports_every_missing_field_of_a_page() {
     let got: Vec<(&str, &str)> = report.issues.iter().map(|i| (i.rule, i.path.as_str())).collect();
     assert_eq!(
         got,
-        [("shape.required", "data[5].notice.cpfPopup"), ("shape.required", "data[37].notice.cpfPopup"), ("shape.required", "data[81].notice.cpfPopup")]
+        [("shape.required", "data[5].trainingMethod"), ("shape.required", "data[37].trainingMethod"), ("shape.required", "data[81].trainingMethod")]
     );
     for issue in &report.issues {
-        assert_eq!(issue.message, "required field \"cpfPopup\" is missing");
+        assert_eq!(issue.message, "required field \"trainingMethod\" is missing");
         assert_eq!(issue.found, None);
         assert_eq!(issue.expected.as_deref(), Some("string"));
     }
@@ -601,7 +601,7 @@ fn safe_parse_reports_every_missing_field_of_a_page() {
     // And validate lists them rather than failing.
     let issues = schema.validate(&bytes, Lang::En);
     let required: Vec<&str> = issues.iter().filter(|i| i.rule == "shape.required").map(|i| i.path.as_str()).collect();
-    assert_eq!(required, ["data[5].notice.cpfPopup", "data[37].notice.cpfPopup", "data[81].notice.cpfPopup"]);
+    assert_eq!(required, ["data[5].trainingMethod", "data[37].trainingMethod", "data[81].trainingMethod"]);
 }
 
 #[test]
@@ -613,8 +613,8 @@ fn drop_invalid_items_keeps_the_input_indexes() {
     assert_eq!(indexes, [5, 37, 81]);
     for d in &checked.dropped {
         assert_eq!(d.issues.len(), 1);
-        assert_eq!(d.issues[0].path, format!("data[{}].notice.cpfPopup", d.index));
-        assert_eq!(d.issues[0].message, "champ obligatoire « cpfPopup » absent");
+        assert_eq!(d.issues[0].path, format!("data[{}].trainingMethod", d.index));
+        assert_eq!(d.issues[0].message, "champ obligatoire « trainingMethod » absent");
     }
     // The others, in input order.
     let original = products_page();

@@ -242,59 +242,59 @@ pub struct CegosNotice {
     /// Introduction title (optional, only if not empty).
     pub introduction_title: Nullable<String>,
     /// Introduction.
-    pub introduction: String,
+    pub introduction: Nullable<String>,
     /// Target audience.
-    pub for_who: String,
+    pub for_who: Nullable<String>,
     /// Application procedure (optional, only if not empty).
     pub application_procedure: Nullable<String>,
     /// Prerequisites.
-    pub prerequisite: String,
+    pub prerequisite: Nullable<String>,
     /// Remote-training procedure.
-    pub visio_training_procedure: String,
+    pub visio_training_procedure: Nullable<String>,
     /// Objectives.
-    pub objective: String,
+    pub objective: Nullable<String>,
     /// Evaluation method.
-    pub evaluation: String,
+    pub evaluation: Nullable<String>,
     /// Structured program.
-    pub program_content: CegosProgramContent,
+    pub program_content: Nullable<CegosProgramContent>,
     /// Participant benefits.
-    pub participant_benefits: String,
+    pub participant_benefits: Nullable<String>,
     /// Program details.
-    pub program: String,
+    pub program: Nullable<String>,
     /// Highlights.
-    pub highlights: String,
+    pub highlights: Nullable<String>,
     /// More precisely.
-    pub more_precisely: String,
+    pub more_precisely: Nullable<String>,
     /// First minute.
-    pub first_minute: String,
+    pub first_minute: Nullable<String>,
     /// CPF text.
-    pub cpf_text: String,
+    pub cpf_text: Nullable<String>,
     /// RNCP text.
-    pub rncp_text: String,
+    pub rncp_text: Nullable<String>,
     /// Expected results.
-    pub expected_results: String,
+    pub expected_results: Nullable<String>,
     /// Partner text.
-    pub the_most_partner_text: String,
+    pub the_most_partner_text: Nullable<String>,
     /// Financing assistance.
-    pub financing_assistance: String,
+    pub financing_assistance: Nullable<String>,
     /// Whether the certification is optional or included.
-    pub certification_title_optional_or_included: String,
+    pub certification_title_optional_or_included: Nullable<String>,
     /// Bonus.
-    pub bonus: String,
+    pub bonus: Nullable<String>,
     /// Video.
-    pub video: String,
+    pub video: Nullable<String>,
     /// Financing.
-    pub financing: String,
+    pub financing: Nullable<String>,
     /// CPF pop-up.
-    pub cpf_popup: String,
+    pub cpf_popup: Nullable<String>,
     /// Desktop program image (a file name in the examples, not a URL).
-    pub image_program_desktop: String,
+    pub image_program_desktop: Nullable<String>,
     /// Mobile program image.
-    pub image_program_mobile: String,
+    pub image_program_mobile: Nullable<String>,
     /// Social-network image.
-    pub image_social_networks: String,
+    pub image_social_networks: Nullable<String>,
     /// Pedagogy.
-    pub pedagogy: String,
+    pub pedagogy: Nullable<String>,
 }
 
 /// Commercial duration as strings (`CommercialDurationResponse`).

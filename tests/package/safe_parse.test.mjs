@@ -26,26 +26,26 @@ test("every indexed fixture safe-parses to JSON.parse of it, from text, bytes an
   }
 });
 
-test("a 100-product page with three products missing notice.cpfPopup gives three issues, with their paths", () => {
+test("a 100-product page with three products missing trainingMethod gives three issues, with their paths (notice sections are optional CMS content)", () => {
   const page = JSON.parse(PRODUCTS);
-  for (const i of [5, 37, 80]) delete page.data[i].notice.cpfPopup;
+  for (const i of [5, 37, 80]) delete page.data[i].trainingMethod;
   const r = safeParse("cegos.productsPage", JSON.stringify(page));
   assert.equal(r.success, false);
   assert.deepEqual(
     r.issues.map((i) => [i.path, i.rule, i.severity]),
-    [5, 37, 80].map((i) => [`data[${i}].notice.cpfPopup`, "shape.required", "error"]),
+    [5, 37, 80].map((i) => [`data[${i}].trainingMethod`, "shape.required", "error"]),
   );
-  assert.equal(r.issues[0].message, "champ obligatoire « cpfPopup » absent");
+  assert.equal(r.issues[0].message, "champ obligatoire « trainingMethod » absent");
   assert.equal(r.issues[0].found, undefined);
   assert.equal(r.truncated, undefined);
-  assert.equal(safeParse("cegos.productsPage", page, { lang: "en" }).issues[1].message, 'required field "cpfPopup" is missing');
+  assert.equal(safeParse("cegos.productsPage", page, { lang: "en" }).issues[1].message, 'required field "trainingMethod" is missing');
   // parse throws the same issues, and the first one's fields for compatibility.
   assert.throws(() => parse("cegos.productsPage", JSON.stringify(page)), (e) => {
     assert.ok(e instanceof FormakitError);
     assert.equal(e.kind, "decode");
     assert.equal(e.issues.length, 3);
-    assert.equal(e.path, "data[5].notice.cpfPopup");
-    assert.match(e.message, /data\[5\]\.notice\.cpfPopup/);
+    assert.equal(e.path, "data[5].trainingMethod");
+    assert.match(e.message, /data\[5\]\.trainingMethod/);
     return true;
   });
 });
@@ -148,7 +148,7 @@ test("at most 100 issues, then truncated: true", () => {
 
 test("dropInvalidItems removes the failing items, listed with their original index", () => {
   const page = JSON.parse(PRODUCTS);
-  delete page.data[3].notice.cpfPopup;
+  delete page.data[3].trainingMethod;
   page.data[50].price = "800.00";
   page.data[51].titles = "x";
   const before = JSON.stringify(page);
@@ -156,7 +156,7 @@ test("dropInvalidItems removes the failing items, listed with their original ind
   assert.equal(r.success, true);
   assert.equal(r.data.data.length, 97);
   assert.deepEqual(r.dropped.map((d) => d.index), [3, 50, 51]);
-  assert.deepEqual(r.dropped.map((d) => d.issues.map((i) => i.path)), [["data[3].notice.cpfPopup"], ["data[50].price"], ["data[51].titles"]]);
+  assert.deepEqual(r.dropped.map((d) => d.issues.map((i) => i.path)), [["data[3].trainingMethod"], ["data[50].price"], ["data[51].titles"]]);
   assert.equal(r.data.data[3].productCode, page.data[4].productCode);
   assert.equal(r.data.totalItems, page.totalItems);
   // An object input is left as it was.
@@ -171,7 +171,7 @@ test("dropInvalidItems removes the failing items, listed with their original ind
   page.pageNumber = "1";
   const bad = safeParse("cegos.productsPage", page, { dropInvalidItems: true });
   assert.equal(bad.success, false);
-  assert.deepEqual(bad.issues.map((i) => i.path), ["data[3].notice.cpfPopup", "data[50].price", "data[51].titles", "pageNumber"]);
+  assert.deepEqual(bad.issues.map((i) => i.path), ["data[3].trainingMethod", "data[50].price", "data[51].titles", "pageNumber"]);
   // A list schema whose root is the array.
   const list = JSON.parse(fixtureText("lara/program_list.json"));
   if (Array.isArray(list) && list.length > 0) {
