@@ -71,8 +71,12 @@ export type ParseOptionsFor<S extends SchemaName> = [S] extends [ListSchemaName]
 
 /** An item `dropInvalidItems` removed: its index in the input's item array, and why. */
 export interface DroppedItem {
+  /** The item's index in the input array. */
   index: number;
+  /** Why it was dropped (at most 100). */
   issues: Issue[];
+  /** True when the item had more than the 100 issues listed. */
+  truncated?: true;
 }
 
 /** `safeParse` accepted the document. */
@@ -87,7 +91,7 @@ export interface SafeParseSuccess<T> {
 /** `safeParse` refused the document. */
 export interface SafeParseFailure {
   success: false;
-  /** Every structural issue, in document order, at most 100. */
+  /** Every structural issue, in traversal order (fields in declaration order, arrays by index), at most 100. */
   issues: Issue[];
   /** True when there were more than the 100 issues listed. */
   truncated?: boolean;

@@ -106,6 +106,10 @@ export function createApi(wasm, checkers) {
   }
 
   function callWasm(name, ...args) {
+    // A provider entry's wasm carries only its own helpers (formakit/lara has no sessionAvailability).
+    if (typeof w()[name] !== "function") {
+      throw usage(`${name} is not in this entry: import it from "formakit" or from the entry of its provider`);
+    }
     try {
       return w()[name](...args);
     } catch (e) {

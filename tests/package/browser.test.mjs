@@ -49,3 +49,42 @@ test("Plain page: <script type=module> imports the package's web entry", async (
     server.close();
   }
 });
+
+test("Vite: formakit/cegos bundles the Cegos-only wasm and checkers, and refuses what it does not carry", async () => {
+  const dir = project("vite-cegos", {
+    "package.json": '{ "type": "module", "private": true }',
+    "index.html": '<!doctype html><html><body><script type="module" src="/main.js"></script></body></html>',
+    "main.js": `import { parse, safeParse, schemas, validate, inferMemberActivity, FormakitError } from "formakit/cegos";
+const CATALOGS = ${CATALOGS};
+const names = schemas();
+const out = { count: names.length, allCegos: names.every((n) => n.startsWith("cegos.")), label: parse("cegos.catalogs", CATALOGS).data[0].label };
+out.bad = safeParse("cegos.catalogs", '{"data":[{"id":"x"}]}').issues.map((i) => i.path + " " + i.rule);
+out.validated = validate("cegos.catalogs", CATALOGS).length;
+try { parse("lara.program", "{}"); } catch (e) { out.lara = e instanceof FormakitError && e.kind; }
+try { inferMemberActivity("membre"); } catch (e) { out.helper = e instanceof FormakitError && e.kind; }
+document.body.dataset.result = JSON.stringify(out);`,
+  });
+  execFileSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], { cwd: dir, stdio: "pipe" });
+  // The bundle carries the Cegos entry's wasm, not the full one.
+  const { readdirSync, statSync } = await import("node:fs");
+  const wasm = readdirSync(join(dir, "dist", "assets")).filter((f) => f.endsWith(".wasm"));
+  assert.equal(wasm.length, 1, `one wasm in the bundle: ${wasm}`);
+  const full = statSync(join(dir, "node_modules", "formakit", "web", "formakit_bg.wasm")).size;
+  const cegos = statSync(join(dir, "node_modules", "formakit", "web", "cegos", "formakit_bg.wasm")).size;
+  assert.equal(statSync(join(dir, "dist", "assets", wasm[0])).size, cegos);
+  assert.ok(cegos < full, `cegos wasm ${cegos} < full ${full}`);
+  const server = await serve(join(dir, "dist"));
+  try {
+    const { result, errors } = await runPage(server.url);
+    assert.deepEqual(errors, []);
+    assert.equal(result.allCegos, true);
+    assert.equal(result.count, 14);
+    assert.equal(result.label, EXPECTED.label);
+    assert.deepEqual(result.bad, ["data[0].id shape.type", "data[0].label shape.required", "data[0].countryId shape.required", "data[0].countryLabel shape.required", "data[0].startDate shape.required", "data[0].endDate shape.required"]);
+    assert.equal(result.validated, 0);
+    assert.equal(result.lara, "schema");
+    assert.equal(result.helper, "usage");
+  } finally {
+    server.close();
+  }
+});
