@@ -216,6 +216,12 @@ impl Schema {
     /// run on the others (paths keep the input's indexes); elsewhere a wrong
     /// shape leaves the rules unrun.
     pub fn validate(&self, input: &[u8], lang: Lang) -> Vec<Issue> {
+        // Fast path: a document serde decodes has the schema's shape (the
+        // differential tests hold the checker to serde), so only a document
+        // that fails to decode pays for the structural pass below.
+        if let Ok(issues) = (self.rules)(input, lang) {
+            return issues;
+        }
         let checked = match self.safe_parse(input, lang, self.items.is_some()) {
             Ok(c) => c,
             Err(report) => return report.issues,
