@@ -34,11 +34,16 @@ pub fn selector(name: &str) -> Option<u8> {
 
 /// Runs every entry point of `schema` on `input`; panics on a finding.
 pub fn run(schema: &Schema, input: &[u8]) {
-    // serde's decode is the reference the structural checker must agree with.
-    let decodes = schema.check(input).is_ok();
+    // serde's decode is the reference the structural checker must agree with,
+    // but for one documented exception: a documented field sent twice is
+    // refused by serde (contradiction 3) and kept last by safe_parse, as
+    // JSON.parse keeps it (README, "Every issue, not the first").
+    let checked = schema.check(input);
+    let duplicate = matches!(&checked, Err(e) if e.expected == "each field once");
+    let decodes = checked.is_ok();
     for lang in [Lang::Fr, Lang::En] {
         let whole = schema.safe_parse(input, lang, false);
-        assert_eq!(whole.is_ok(), decodes, "{}: safe_parse and check disagree", schema.name);
+        assert!(duplicate || whole.is_ok() == decodes, "{}: safe_parse and check disagree", schema.name);
         if let Err(report) = &whole {
             assert!(!report.issues.is_empty(), "{}: safe_parse failed without an issue", schema.name);
             assert!(report.issues.len() <= MAX_ISSUES, "{}: {} issues, over the cap", schema.name, report.issues.len());
