@@ -7,6 +7,7 @@
 
 mod inference;
 
+/// The wasm's allocator: talc, smaller than Rust's default dlmalloc for wasm32.
 #[global_allocator]
 static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
