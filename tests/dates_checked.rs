@@ -4,6 +4,8 @@
 //! debug builds, where an overflow would panic).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+mod common;
+
 use formakit::dates::{days_in_month, CalendarDate, Timestamp, MAX_YEAR, MIN_YEAR};
 use formakit::lara::{period_end, LaraDurationUnit, LaraPeriod, LaraPeriodEndError};
 use formakit::wire::{Nullable, WireDate};
@@ -14,23 +16,7 @@ fn date(y: i32, m: u8, d: u8) -> CalendarDate {
     CalendarDate::new(y, m, d).unwrap()
 }
 
-/// A small deterministic xorshift64* generator: no dependency needed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    /// Uniform-ish in `lo..=hi`.
-    fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        let span = (hi - lo) as u64 + 1;
-        lo + (self.next() % span) as i64
-    }
-}
+use common::Rng;
 
 #[test]
 fn the_range_is_years_1_to_9999() {

@@ -26,25 +26,7 @@ fn index() -> BTreeMap<String, String> {
     serde_json::from_slice(&common::fixture("index.json")).expect("index.json")
 }
 
-/// xorshift64*: deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-}
+use common::Rng;
 
 /// JSON pointers of every node of `v`, the root first.
 fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
