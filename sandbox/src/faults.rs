@@ -1,7 +1,12 @@
 //! Faults on demand. A spec is a comma-separated list of items, given per
 //! request (`X-Formakit-Fault: <spec>` or `?__fault=<spec>`) or per server
 //! (`--fault <spec>`, `--latency-ms`). The table is in the crate README.
+//!
+//! `times=N` limits a spec to the first N requests that carry it (counted per
+//! normalized spec, `id=S` only makes two specs distinct), so a retrying
+//! client can see "503 once, then success".
 
+use std::collections::BTreeMap;
 use std::str::FromStr;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Arc;
@@ -21,6 +26,7 @@ use crate::AppState;
 pub const HEADER: &str = "x-formakit-fault";
 pub const QUERY: &str = "__fault";
 const MAX_MS: u64 = 120_000;
+const MAX_ID_LEN: usize = 64;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StatusFault {
@@ -42,6 +48,29 @@ pub struct FaultSpec {
     pub expired_token: bool,
     /// `none`: ignore the server-wide faults for this request.
     pub none: bool,
+    /// `times=N`: the items of this spec apply to the first N requests carrying it.
+    pub times: Option<u32>,
+    /// `id=S`: a free label, only makes the spec (and its `times` counter) distinct.
+    pub id: Option<String>,
+    /// The normalized items (name lowercased, `name=arg`), sorted and deduplicated:
+    /// the key of the `times` counter.
+    pub items: Vec<String>,
+}
+
+/// How many requests carried each counted spec (`times=N`), by [`FaultSpec::key`].
+pub type FaultCounters = BTreeMap<String, u32>;
+
+fn times(item: &str, v: &str) -> Result<u32, String> {
+    v.parse::<u32>().ok().filter(|n| *n >= 1).ok_or_else(|| format!("`{item}`: expected a number of requests, at least 1"))
+}
+
+fn label(item: &str, v: &str) -> Result<String, String> {
+    let ok = (1..=MAX_ID_LEN).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if ok {
+        Ok(v.to_string())
+    } else {
+        Err(format!("`{item}`: expected 1 to {MAX_ID_LEN} characters among A-Z, a-z, 0-9, `_` and `-`"))
+    }
 }
 
 fn millis(item: &str, v: &str) -> Result<u64, String> {
@@ -63,7 +92,12 @@ impl FromStr for FaultSpec {
                 None => (item, None),
             };
             let status = |f| Ok::<_, String>(Some(f));
-            match (name.to_ascii_lowercase().as_str(), arg) {
+            let lower = name.to_ascii_lowercase();
+            spec.items.push(match arg {
+                Some(a) => format!("{lower}={a}"),
+                None => lower.clone(),
+            });
+            match (lower.as_str(), arg) {
                 ("latency", Some(v)) => spec.latency_ms = Some(millis(item, v)?),
                 ("429", None) => spec.status = status(StatusFault::TooManyRequests { retry_after: 1 })?,
                 ("429", Some(v)) => {
@@ -85,13 +119,18 @@ impl FromStr for FaultSpec {
                 }
                 ("expired-token", None) => spec.expired_token = true,
                 ("none", None) => spec.none = true,
+                ("times", Some(v)) => spec.times = Some(times(item, v)?),
+                ("id", Some(v)) => spec.id = Some(label(item, v)?),
+                ("times", None) | ("id", None) => return Err(format!("`{item}`: expects a value (`{lower}=…`)")),
                 _ => {
                     return Err(format!(
-                        "unknown fault `{item}`; known: latency=MS, 429, 429:SECS, 500, 502, 503, reset, truncate, invalid-json, trickle=MS[:BYTES], expired-token, none"
+                        "unknown fault `{item}`; known: latency=MS, 429, 429:SECS, 500, 502, 503, reset, truncate, invalid-json, trickle=MS[:BYTES], expired-token, none, times=N, id=LABEL"
                     ))
                 }
             }
         }
+        spec.items.sort();
+        spec.items.dedup();
         Ok(spec)
     }
 }
@@ -103,6 +142,9 @@ impl FaultSpec {
         if request.none {
             return request.clone();
         }
+        let mut items: Vec<String> = server.items.iter().chain(&request.items).cloned().collect();
+        items.sort();
+        items.dedup();
         FaultSpec {
             latency_ms: request.latency_ms.or(server.latency_ms),
             status: request.status.or(server.status),
@@ -112,7 +154,27 @@ impl FaultSpec {
             trickle: request.trickle.or(server.trickle),
             expired_token: request.expired_token || server.expired_token,
             none: false,
+            times: request.times.or(server.times),
+            id: request.id.clone().or_else(|| server.id.clone()),
+            items,
         }
+    }
+
+    /// The key of this spec's `times` counter: its normalized items.
+    pub fn key(&self) -> String {
+        self.items.join(",")
+    }
+
+    /// Counts one more request carrying this spec and tells whether its items
+    /// still apply (always, without `times`). Past the N first, the caller
+    /// treats the spec as empty.
+    pub fn counts_down(&self, counters: &mut FaultCounters, scope: &str) -> bool {
+        let Some(n) = self.times else {
+            return true;
+        };
+        let seen = counters.entry(format!("{scope}{}", self.key())).or_insert(0);
+        *seen = seen.saturating_add(1);
+        *seen <= n
     }
 }
 
@@ -170,8 +232,16 @@ fn fault_error(status: StatusCode, code: &str, message: &str) -> Response {
 /// The middleware in front of every provider route.
 pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let spec = match request_spec(&req) {
-        Ok(s) => FaultSpec::merged(&state.server_faults, &s),
+        Ok(s) => s,
         Err(res) => return res,
+    };
+    let spec = {
+        let mut counters = crate::lock(&state.fault_counters);
+        let request = if spec.counts_down(&mut counters, "request:") { spec } else { FaultSpec::default() };
+        // A `--fault` with `times=N` counts every request that does not lift it with `none`.
+        let server =
+            if request.none || state.server_faults.counts_down(&mut counters, "server:") { (*state.server_faults).clone() } else { FaultSpec::default() };
+        FaultSpec::merged(&server, &request)
     };
     if let Some(ms) = spec.latency_ms.filter(|ms| *ms > 0) {
         tokio::time::sleep(Duration::from_millis(ms)).await;
@@ -305,5 +375,25 @@ mod tests {
         assert!(s.expired_token);
         assert!("teapot".parse::<FaultSpec>().is_err());
         assert!("latency=abc".parse::<FaultSpec>().is_err());
+    }
+
+    #[test]
+    fn times_and_id() {
+        let a: FaultSpec = "503, TIMES=2,id=t-4_2".parse().unwrap_or_default();
+        let b: FaultSpec = "id=t-4_2,times:2 ,503".parse().unwrap_or_default();
+        assert_eq!((a.times, a.id.as_deref()), (Some(2), Some("t-4_2")));
+        assert_eq!(a.key(), "503,id=t-4_2,times=2");
+        assert_eq!(a.key(), b.key());
+        let mut counters = FaultCounters::new();
+        assert!(a.counts_down(&mut counters, ""));
+        assert!(b.counts_down(&mut counters, ""));
+        assert!(!a.counts_down(&mut counters, ""));
+        let plain: FaultSpec = "503".parse().unwrap_or_default();
+        assert!(plain.counts_down(&mut counters, "") && plain.counts_down(&mut counters, ""));
+        for bad in ["times=0", "times=-1", "times=x", "times", "id=", "id", "id=a b", "id=é", "id=a.b"] {
+            assert!(bad.parse::<FaultSpec>().is_err(), "{bad}");
+        }
+        assert!(format!("id={}", "a".repeat(64)).parse::<FaultSpec>().is_ok());
+        assert!(format!("id={}", "a".repeat(65)).parse::<FaultSpec>().is_err());
     }
 }

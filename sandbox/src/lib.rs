@@ -34,7 +34,7 @@ use tower::ServiceExt;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::dates::{Date, DateExt};
-use crate::faults::{AbortMode, ConnHandle, FaultSpec};
+use crate::faults::{AbortMode, ConnHandle, FaultCounters, FaultSpec};
 
 /// Everything the server needs; see `cli.rs` for the matching options.
 #[derive(Clone, Debug)]
@@ -96,6 +96,8 @@ pub struct AppState {
     pub lara: Arc<Mutex<data::lara::LaraStore>>,
     pub campus: Arc<Mutex<campus_skills::Store>>,
     pub server_faults: Arc<FaultSpec>,
+    /// Requests seen per spec carrying `times=N` (see `faults.rs`).
+    pub fault_counters: Arc<Mutex<FaultCounters>>,
 }
 
 impl AppState {
@@ -112,6 +114,7 @@ impl AppState {
             lara: Arc::new(Mutex::new(lara)),
             campus: Arc::new(Mutex::new(campus_skills::Store::default())),
             server_faults: Arc::new(server_faults),
+            fault_counters: Arc::new(Mutex::new(FaultCounters::new())),
         }
     }
 }

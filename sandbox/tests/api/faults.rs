@@ -159,3 +159,112 @@ async fn server_wide_faults() {
     assert_eq!(Req::get(CATALOGS).ok(s.addr).await.status, 401);
     assert!(t0.elapsed() >= Duration::from_millis(200));
 }
+
+/// `times=N`: a retrying client sends the same header every time; the fault hits the N first.
+#[tokio::test]
+async fn times_unavailable_once_then_success() {
+    let s = start().await;
+    let t = cegos_token(s.addr).await;
+    let spec = "503,times=1,id=t42";
+    assert_eq!(Req::get(CATALOGS).bearer(&t).header("X-Formakit-Fault", spec).ok(s.addr).await.status, 503);
+    for _ in 0..3 {
+        assert_eq!(Req::get(CATALOGS).bearer(&t).header("X-Formakit-Fault", spec).ok(s.addr).await.status, 200);
+    }
+    // Same items in another order and case: the same spec, the same (spent) counter.
+    assert_eq!(Req::get(CATALOGS).bearer(&t).header("X-Formakit-Fault", "id=t42, TIMES=1, 503").ok(s.addr).await.status, 200);
+    // The query parameter counts the same way.
+    let q = format!("{CATALOGS}?__fault=503,times%3D1,id%3Dquery");
+    assert_eq!(Req::get(&q).bearer(&t).ok(s.addr).await.status, 503);
+    assert_eq!(Req::get(&q).bearer(&t).ok(s.addr).await.status, 200);
+}
+
+#[tokio::test]
+async fn times_too_many_requests_twice_then_success() {
+    let s = start().await;
+    let t = cegos_token(s.addr).await;
+    let spec = "429:2,times=2,id=rate";
+    for _ in 0..2 {
+        let r = Req::get(CATALOGS).bearer(&t).header("X-Formakit-Fault", spec).ok(s.addr).await;
+        assert_eq!((r.status, r.header("retry-after")), (429, Some("2")));
+    }
+    let r = Req::get(CATALOGS).bearer(&t).header("X-Formakit-Fault", spec).ok(s.addr).await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert!(r.header("retry-after").is_none());
+}
+
+#[tokio::test]
+async fn times_expired_token_once() {
+    let s = start().await;
+    let t = cegos_token(s.addr).await;
+    let spec = "expired-token,times=1,id=refresh";
+    let r = Req::get(CATALOGS).bearer(&t).header("X-Formakit-Fault", spec).ok(s.addr).await;
+    assert_eq!(r.status, 401);
+    assert!(r.header("www-authenticate").unwrap_or_default().contains("invalid_token"));
+    assert_eq!(Req::get(CATALOGS).bearer(&t).header("X-Formakit-Fault", spec).ok(s.addr).await.status, 200);
+}
+
+#[tokio::test]
+async fn times_with_body_and_connection_faults() {
+    let s = start().await;
+    let t = cegos_token(s.addr).await;
+    let r = Req::get(CATALOGS).bearer(&t).header("X-Formakit-Fault", "invalid-json,times=1").ok(s.addr).await;
+    assert!(serde_json::from_slice::<serde_json::Value>(&r.body).is_err());
+    let r = Req::get(CATALOGS).bearer(&t).header("X-Formakit-Fault", "invalid-json,times=1").ok(s.addr).await;
+    assert_eq!(r.status, 200);
+    let _ = r.json();
+    assert!(Req::get(CATALOGS).bearer(&t).header("X-Formakit-Fault", "reset,times=1,id=r").send(s.addr).await.is_err());
+    assert_eq!(Req::get(CATALOGS).bearer(&t).header("X-Formakit-Fault", "reset,times=1,id=r").ok(s.addr).await.status, 200);
+}
+
+#[tokio::test]
+async fn times_distinct_ids_have_distinct_counters() {
+    let s = start().await;
+    let t = cegos_token(s.addr).await;
+    let status = |spec: &'static str| {
+        let t = t.clone();
+        async move { Req::get(CATALOGS).bearer(&t).header("X-Formakit-Fault", spec).ok(s.addr).await.status }
+    };
+    assert_eq!(status("503,times=1,id=a").await, 503);
+    assert_eq!(status("503,times=1,id=b").await, 503);
+    assert_eq!(status("503,times=1").await, 503);
+    assert_eq!(status("503,times=1,id=a").await, 200);
+    assert_eq!(status("503,times=1,id=b").await, 200);
+    assert_eq!(status("503,times=1").await, 200);
+    // Another N is another spec, with its own counter.
+    assert_eq!(status("503,times=2,id=a").await, 503);
+    // Without `times` the fault applies every time, `id` or not.
+    assert_eq!(status("503,id=a").await, 503);
+    assert_eq!(status("503,id=a").await, 503);
+}
+
+/// Past the N first, the request's spec is empty: the server-wide fault applies again.
+#[tokio::test]
+async fn times_then_server_wide_faults_apply() {
+    let s = start_with(Config { fault: "503".parse().unwrap(), ..Config::for_tests() }).await;
+    let r = Req::get(CATALOGS).header("X-Formakit-Fault", "429,times=1,id=srv").ok(s.addr).await;
+    assert_eq!(r.status, 429);
+    assert_eq!(Req::get(CATALOGS).header("X-Formakit-Fault", "429,times=1,id=srv").ok(s.addr).await.status, 503);
+    assert_eq!(Req::get(CATALOGS).header("X-Formakit-Fault", "none,times=1,id=srv").ok(s.addr).await.status, 401);
+    assert_eq!(Req::get(CATALOGS).header("X-Formakit-Fault", "none,times=1,id=srv").ok(s.addr).await.status, 503);
+
+    // A server-wide `times=N` hits the N first requests of the server.
+    let s = start_with(Config { fault: "503,times=2".parse().unwrap(), ..Config::for_tests() }).await;
+    let statuses = [Req::get(CATALOGS).ok(s.addr).await.status, Req::get(CATALOGS).ok(s.addr).await.status, Req::get(CATALOGS).ok(s.addr).await.status];
+    assert_eq!(statuses, [503, 503, 401]);
+}
+
+#[tokio::test]
+async fn times_and_id_malformed() {
+    let s = start().await;
+    let long = format!("503,id={}", "a".repeat(65));
+    for spec in ["503,times=0", "503,times=-1", "503,times=two", "503,times", "503,times=1.5", "503,id=", "503,id", "503,id=a.b", "503,id=a b", long.as_str()] {
+        let r = Req::get(CATALOGS).header("X-Formakit-Fault", spec).ok(s.addr).await;
+        assert_eq!(r.status, 400, "{spec}: {}", r.text());
+        assert_eq!(r.json()["where"], "header.X-Formakit-Fault", "{spec}");
+    }
+    let r = Req::get(&format!("{CATALOGS}?__fault=503,times%3D0")).ok(s.addr).await;
+    assert_eq!((r.status, r.json()["where"].clone()), (400, serde_json::Value::from("query.__fault")));
+    // A 64-character id is fine.
+    let ok = format!("503,times=1,id={}", "A-_9".repeat(16));
+    assert_eq!(Req::get(CATALOGS).header("X-Formakit-Fault", ok).ok(s.addr).await.status, 503);
+}
