@@ -1,4 +1,4 @@
-//! formakit: typed models, validators and (later) clients for the French
+//! formakit: typed models, validators and clients for the French
 //! vocational-training APIs — the Cegos catalog, the Lära LMS, France
 //! Travail's enrolment attestations (AIS) and the Campus Skills contract sync.
 //!
@@ -43,6 +43,10 @@ pub mod cegos;
 pub mod france_travail;
 #[cfg(feature = "lara")]
 pub mod lara;
+
+/// The provider clients (feature `client`): sans IO, over a host transport.
+#[cfg(feature = "client")]
+pub mod client;
 
 /// The JavaScript boundary (wasm32 with the `wasm` feature). Public for the wasm tests; not an API.
 #[cfg(all(target_arch = "wasm32", feature = "wasm"))]

@@ -5,6 +5,8 @@
 //! return nothing, and the JS entry hands back `JSON.parse` of the same bytes:
 //! the models are lossless and keep wire names, so that object *is* the model.
 
+#[cfg(feature = "client")]
+mod client;
 mod inference;
 
 /// The wasm's allocator: talc, smaller than Rust's default dlmalloc for wasm32.
