@@ -233,6 +233,9 @@ fn every_cegos_schema_is_registered_under_its_name() {
         "cegos.centersQuery",
         "cegos.sessionsQuery",
         "cegos.sessionQuery",
+        "cegos.tokenRequest",
+        "cegos.token",
+        "cegos.oauthError",
     ];
     let names: Vec<_> = formakit::schema::all().filter(|s| s.provider() == "cegos").map(|s| s.name).collect();
     assert_eq!(names, want);
@@ -244,6 +247,9 @@ fn every_cegos_schema_is_registered_under_its_name() {
         ("cegos.centers", "centers.json"),
         ("cegos.sessionsPage", "sessions_page.json"),
         ("cegos.session", "session.json"),
+        ("cegos.tokenRequest", "token_request.json"),
+        ("cegos.token", "token.json"),
+        ("cegos.oauthError", "oauth_error_invalid_client.json"),
     ] {
         let s = formakit::schema::find(schema).unwrap();
         s.check(&fx(file)).unwrap_or_else(|e| panic!("{schema}: {e}"));
@@ -266,4 +272,55 @@ fn notice_sections_are_optional() {
     let n = parsed.data[0].notice.value().unwrap();
     assert!(n.for_who.is_absent() && n.video.is_absent() && n.program_content.is_absent());
     assert!(formakit::safe_parse::<CegosProductsPage>(text.as_bytes(), formakit::Lang::En).is_ok());
+}
+
+#[test]
+fn oauth_token_request_and_answers_round_trip() {
+    let req: CegosTokenRequest = common::assert_lossless(&fx("token_request.json"));
+    assert_eq!(req.to_form_body(), "grant_type=client_credentials&client_id=formakit-client&client_secret=s3cr3t%2F%2B%3D%26&scope=api-cegos");
+    assert_eq!(req.scopes().collect::<Vec<_>>(), [SCOPE]);
+    assert_eq!(CegosTokenRequest::client_credentials("formakit-client", "s3cr3t/+=&", SCOPE), req);
+
+    // As the sandbox answers it: one hour, scope api-cegos.
+    let token: CegosToken = common::assert_lossless(&fx("token.json"));
+    assert_eq!((token.expires_in, token.token_type.as_str()), (3600, "Bearer"));
+    assert_eq!(token.scope.value().map(String::as_str), Some(SCOPE));
+    let minimal: CegosToken = common::assert_lossless(&fx("token_no_scope.json"));
+    assert!(minimal.scope.is_absent());
+    let e = common::decode_error::<CegosToken>(br#"{"access_token":"a","token_type":"Bearer","expires_in":3600.5}"#);
+    assert_eq!(e.path, "expires_in");
+
+    let e: CegosOAuthError = common::assert_lossless(&fx("oauth_error_invalid_client.json"));
+    assert_eq!(e.error, "invalid_client");
+    assert!(e.error_description.value().is_some_and(|d| d.contains("client authentication failed")));
+    // Any RFC 6749 code (or another) is kept as sent; the description may be absent.
+    let e: CegosOAuthError = common::assert_lossless(br#"{"error":"temporarily_unavailable"}"#);
+    assert_eq!(e.error, "temporarily_unavailable");
+    assert!(e.error_description.is_absent());
+}
+
+#[test]
+fn oauth_schemas_are_registered_and_the_token_route_names_them() {
+    for name in ["cegos.tokenRequest", "cegos.token", "cegos.oauthError"] {
+        assert!(formakit::schema::find(name).is_ok(), "{name}");
+    }
+    let token = formakit::endpoints::find(formakit::endpoint::Provider::Cegos, "token").unwrap();
+    assert_eq!((token.request, token.response, token.error), (Some("cegos.tokenRequest"), "cegos.token", Some("cegos.oauthError")));
+}
+
+#[test]
+fn oauth_token_request_rules() {
+    use formakit::validate::{Lang, Severity};
+    let rules = |r: &CegosTokenRequest| formakit::schema::validate(r, Lang::En).iter().map(|i| (i.rule, i.severity)).collect::<Vec<_>>();
+    let ok = CegosTokenRequest::client_credentials("acme", "secret", SCOPE);
+    assert_eq!(rules(&ok), []);
+    assert_eq!(rules(&CegosTokenRequest::client_credentials("acme", "secret", "openid api-cegos")), []);
+    let bad = CegosTokenRequest { grant_type: "password".into(), ..ok.clone() };
+    assert_eq!(rules(&bad), [("cegos.token.grantType", Severity::Error)]);
+    let blank = CegosTokenRequest::client_credentials(" ", "", SCOPE);
+    assert_eq!(rules(&blank), [("cegos.token.required", Severity::Error), ("cegos.token.required", Severity::Error)]);
+    assert_eq!(rules(&CegosTokenRequest::client_credentials("acme", "secret", "")), [("cegos.token.scope", Severity::Warning)]);
+    assert_eq!(rules(&CegosTokenRequest::client_credentials("acme", "secret", "api-cegos-x")), [("cegos.token.scope", Severity::Warning)]);
+    let issues = formakit::schema::validate(&blank, Lang::En);
+    assert_eq!(issues.iter().map(|i| i.path.as_str()).collect::<Vec<_>>(), ["client_id", "client_secret"]);
 }

@@ -147,11 +147,9 @@ fn names_are_camel_case_and_unique_per_provider() {
         assert_eq!(find(e.provider, e.name), Some(e));
         assert_eq!(find_id(&e.id()), Some(e));
         assert!(e.id().starts_with(&format!("{}.", e.provider)));
-        assert!(
-            e.response.starts_with(&format!("{}.", e.provider)) || (e.provider == Provider::Cegos && e.name == "token"),
-            "{}: another provider's schema",
-            e.id()
-        );
+        for schema in e.request.iter().chain([&e.response]).chain(e.error.iter()) {
+            assert!(schema.starts_with(&format!("{}.", e.provider)), "{}: another provider's schema {schema}", e.id());
+        }
     }
     let ids: BTreeSet<String> = all().into_iter().map(Endpoint::id).collect();
     assert_eq!(ids.len(), all().len());
@@ -411,6 +409,7 @@ fn urls_join_the_base_and_the_fixed_query() {
     );
     let cegos_token = find(Provider::Cegos, "token").unwrap();
     assert_eq!(cegos_token.production_url(&[]).unwrap().unwrap(), "https://api.cegos.fr/connect/token");
+    assert_eq!(cegos_token.production_url(&[]).unwrap().unwrap(), formakit::cegos::TOKEN_URL);
     let product = find(Provider::Cegos, "product").unwrap();
     assert_eq!(product.production_url(&[("yearlyProductCode", "202500038")]).unwrap().unwrap(), "https://catalog.api.cegos.fr/v1/Products/202500038");
     // Lära and Campus Skills have no fixed production host.

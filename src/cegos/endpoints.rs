@@ -39,10 +39,9 @@ const fn get(name: &'static str, path: &'static str, request: &'static str, resp
 
 /// `POST /connect/token` on [`AUTH_BASE_URL`]: an OAuth 2 client-credentials token (scope `api-cegos`, one hour).
 ///
-/// No Cegos token schema exists yet: the request and answer are RFC 6749's,
-/// the same fields as France Travail's (`francetravail.tokenRequest`,
-/// `francetravail.token`, errors `francetravail.oauthError`), so those name them
-/// until a `cegos.token` schema lands (issue 9).
+/// Request `cegos.tokenRequest` (form body), answer `cegos.token`, errors
+/// `cegos.oauthError` ([`super::CegosTokenRequest`], [`super::CegosToken`],
+/// [`super::CegosOAuthError`]).
 pub const TOKEN: Endpoint = Endpoint {
     provider: Provider::Cegos,
     name: "token",
@@ -52,17 +51,17 @@ pub const TOKEN: Endpoint = Endpoint {
     path: "/connect/token",
     fixed_query: &[],
     aliases: &[],
-    request: Some("francetravail.tokenRequest"),
+    request: Some("cegos.tokenRequest"),
     request_in: RequestIn::Form,
-    response: "francetravail.token",
-    error: Some("francetravail.oauthError"),
+    response: "cegos.token",
+    error: Some("cegos.oauthError"),
     auth: Auth::ClientCredentialsGrant,
     retry_safe: true,
     paging: Paging::None,
     documented: true,
     doc: "OAuth 2 client-credentials token, scope api-cegos, valid one hour (specs README public facts; the catalog document only names the scope). \
           Retry-safe because a repeated token request only issues another token. \
-          Schemas are France Travail's RFC 6749 token request and answer until a cegos.token schema exists.",
+          Form body cegos.tokenRequest, answer cegos.token, errors cegos.oauthError (RFC 6749).",
 };
 
 /// `GET /v1/Catalogs`.

@@ -9,6 +9,7 @@
 use serde::Serialize;
 
 use super::models::*;
+use super::oauth::{CegosOAuthError, CegosToken, CegosTokenRequest, SCOPE};
 use crate::dates::Timestamp;
 use crate::formats::{is_http_url, is_rncp_code, is_rs_code};
 use crate::text::fold;
@@ -611,6 +612,36 @@ impl Validate for CegosSessionQuery {
     }
 }
 
+// ---------------------------------------------------------------- token
+
+impl Validate for CegosTokenRequest {
+    fn validate(&self, v: &mut Validator) {
+        if self.grant_type != "client_credentials" {
+            let g = &self.grant_type;
+            v.error("grant_type", "cegos.token.grantType", None, |l| {
+                msg(l, format!("grant_type doit valoir \"client_credentials\" ; reçu {g:?}"), format!("grant_type must be \"client_credentials\"; got {g:?}"))
+            });
+        }
+        for (field, value) in [("client_id", &self.client_id), ("client_secret", &self.client_secret)] {
+            if value.trim().is_empty() {
+                v.error(field, "cegos.token.required", None, |l| msg(l, "champ obligatoire : il doit être renseigné", "required field: it must have a value"));
+            }
+        }
+        if !self.scopes().any(|s| s == SCOPE) {
+            v.warning("scope", "cegos.token.scope", None, |l| {
+                msg(
+                    l,
+                    format!("le scope devrait contenir {SCOPE:?} : sans lui, le jeton n'ouvre pas l'API catalogue"),
+                    format!("the scope should contain {SCOPE:?}: without it, the token does not open the catalog API"),
+                )
+            });
+        }
+    }
+}
+
+impl Validate for CegosToken {}
+impl Validate for CegosOAuthError {}
+
 /// Every rule id this module reports (`Issue::rule`), once each, sorted. `tests/rule_registry.rs`
 /// fails when a rule reported here is missing from this list, or listed but never reported.
 pub const RULES: &[&str] = &[
@@ -631,6 +662,9 @@ pub const RULES: &[&str] = &[
     "cegos.session.part.outside",
     "cegos.session.part.sequence",
     "cegos.session.part.time",
+    "cegos.token.grantType",
+    "cegos.token.required",
+    "cegos.token.scope",
     "cegos.topics.id.duplicate",
     "cegos.yearlyProductCode.format",
     "cegos.yearlyProductCode.mismatch",
