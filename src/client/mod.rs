@@ -395,7 +395,7 @@ impl<T: Transport> Client<T> {
                 "the token is requested by the client itself (clientId/clientSecret)",
             )));
         }
-        if id == "campusskills.deleteAllContracts" && self.options.environment != Environment::Sandbox {
+        if endpoint.provider == Provider::CampusSkills && endpoint.name == "deleteAllContracts" && self.options.environment != Environment::Sandbox {
             return Err(fail(ClientError::usage(
                 self.options.lang,
                 "deleteAllContracts efface tous les contrats : il n'est permis qu'avec environment: \"sandbox\"",
