@@ -25,7 +25,7 @@ build: install
 	wasm-pack build $(WASM_PACK_FLAGS) --target nodejs --out-dir $(BUILD_DIR)/node -- --features wasm
 	wasm-pack build $(WASM_PACK_FLAGS) --target web --out-dir $(BUILD_DIR)/web -- --features wasm
 	for p in $(PROVIDERS); do \
-	  wasm-pack build $(WASM_PACK_FLAGS) --target web --out-dir $(BUILD_DIR)/web-$$p -- --no-default-features --features wasm,$$p; \
+	  wasm-pack build $(WASM_PACK_FLAGS) --target web --out-dir $(BUILD_DIR)/web-$$p -- --no-default-features --features wasm,client,$$p; \
 	done
 	cargo run --quiet --example ts_decls > $(BUILD_DIR)/ts_decls.d.ts
 	node scripts/build-pkg.mjs $(BUILD_DIR)/node $(BUILD_DIR)/web $(BUILD_DIR)/ts_decls.d.ts

@@ -19,6 +19,8 @@ const MAX_ISSUES = 100;
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The one error class formakit throws. `kind` says which family. */
+const CALL_FIELDS = ["status", "providerCode", "providerCodeName", "endpoint", "method", "url", "retryable", "attempts", "retryAfterMs"];
+
 export class FormakitError extends Error {
   constructor(info) {
     super(info.message);
@@ -34,8 +36,10 @@ export class FormakitError extends Error {
       this.line = info.line;
       this.column = info.column;
     }
-    if (info.kind === "validation") this.issues = info.issues;
+    if (info.kind === "validation" || (info.issues && !this.issues)) this.issues = info.issues;
     if (info.kind === "schema") this.schema = info.schema;
+    // A client call's facts (status, providerCode, url without secrets, attempts…), when it was one.
+    for (const k of CALL_FIELDS) if (info[k] !== undefined) this[k] = info[k];
   }
 }
 

@@ -3,10 +3,12 @@
 // `new URL(..., import.meta.url)`, which Vite, webpack 5 and plain pages handle.
 import init, * as wasm from "./formakit.js";
 import { createApi } from "../lib/api.mjs";
+import { createClients } from "../lib/clients.mjs";
 import { schemas as checkers } from "../lib/checkers/index.mjs";
 
 await init();
-const api = createApi(wasm, checkers);
+const base = createApi(wasm, checkers);
+const api = Object.assign(base, createClients(base, wasm));
 
-export const { FormakitError, safeParse, parse, serialize, validate, assertValid, schemas, version, sessionAvailability, inferMemberActivity, periodEnd, endpoints } = api;
+export const { FormakitError, safeParse, parse, serialize, validate, assertValid, schemas, version, sessionAvailability, inferMemberActivity, periodEnd, endpoints, CegosClient, LaraClient, FranceTravailClient, CampusSkillsClient } = api;
 export default api;

@@ -130,7 +130,9 @@ impl Transport for FetchTransport {
         let abort: Function = Reflect::get(&controller, &"abort".into())
             .ok()
             .and_then(|f| f.dyn_into::<Function>().ok())
-            .map(|f| f.bind0(&controller))
+            // Aborted with an `Error` as the reason: fetch rejects with the signal's reason, and
+            // gloo-net 0.6 traps converting a DOMException (Node's default AbortError) to its error type.
+            .map(|f| JsValue::from(f.bind1(&controller, &js_sys::Error::new("formakit: attempt aborted"))).unchecked_into::<Function>())
             .ok_or_else(|| TransportError::Network("AbortController.abort is missing".into()))?;
         let timer = set_timeout(&abort, timeout_ms as f64);
         if let Some(s) = signal {
