@@ -3,7 +3,10 @@
 // generated at build time.
 import type { CegosSession, CegosSessionAvailability, LaraPeriod, ListSchemaName, RuleId, Schemas, WireDate } from "./types.js";
 
+import type { CegosClient, LaraClient, FranceTravailClient, CampusSkillsClient } from "./clients.js";
+
 export * from "./types.js";
+export * from "./clients.js";
 
 /** A schema name such as `"cegos.productsPage"`; see `Schemas` for the full list. */
 export type SchemaName = keyof Schemas;
@@ -109,8 +112,56 @@ export interface FormakitErrorBase extends Error {
   readonly message: string;
 }
 
-/** `kind: "decode"`: the input is not the schema's JSON (`parse`, `serialize`, the helpers). */
-export interface FormakitDecodeError extends FormakitErrorBase {
+/**
+ * What a client call's error tells beyond its kind (set on every error a client method
+ * throws; absent from `parse` and the other local calls). Never holds a token or a secret.
+ */
+export interface FormakitCallFacts {
+  /** The last answer's HTTP status, when one came. */
+  readonly status?: number;
+  /** The provider's own code: Lära's number (`1400`), OAuth's word (`"invalid_client"`). */
+  readonly providerCode?: number | string;
+  /** The code's documented name (`"Required id"`) or the OAuth `error_description`. */
+  readonly providerCodeName?: string;
+  /** The endpoint id, e.g. `"cegos.products"`. */
+  readonly endpoint?: string;
+  /** The HTTP method. */
+  readonly method?: "GET" | "POST" | "DELETE";
+  /** The URL called (credentials never travel in URLs). */
+  readonly url?: string;
+  /** True when the same call may succeed later (a 503, a timeout, a 429). */
+  readonly retryable?: boolean;
+  /** Requests sent for this call (0 when none was: a validation error, an abort before sending). */
+  readonly attempts?: number;
+  /** What `Retry-After` asked for, in ms (a 429 whose wait is above `maxRetryAfterMs`). */
+  readonly retryAfterMs?: number;
+}
+
+/**
+ * A client call that failed on the way: `"http"` (a status with no documented meaning, 5xx after
+ * the retries, 404), `"timeout"` (`timeoutMs` per attempt), `"network"` (refused, reset),
+ * `"auth"` (credentials refused, a 401 a refresh did not cure, a 403), `"rate_limited"` (429),
+ * `"aborted"` (the caller's `signal`).
+ */
+export interface FormakitCallError extends FormakitErrorBase, FormakitCallFacts {
+  readonly kind: "http" | "timeout" | "network" | "auth" | "rate_limited" | "aborted";
+  readonly endpoint: string;
+  readonly attempts: number;
+  readonly retryable: boolean;
+}
+
+/** `kind: "provider"`: the provider refused the request with a documented code (Lära `1400`…). */
+export interface FormakitProviderError extends FormakitErrorBase, FormakitCallFacts {
+  readonly kind: "provider";
+  readonly status: number;
+  readonly providerCode: number | string;
+  readonly endpoint: string;
+  readonly attempts: number;
+  readonly retryable: boolean;
+}
+
+/** `kind: "decode"`: the input is not the schema's JSON (`parse`, `serialize`, the helpers, a client's answer). */
+export interface FormakitDecodeError extends FormakitErrorBase, FormakitCallFacts {
   readonly kind: "decode";
   /** Every structural issue, as `safeParse` lists them. */
   readonly issues: Issue[];
@@ -128,8 +179,8 @@ export interface FormakitDecodeError extends FormakitErrorBase {
   readonly column?: number | undefined;
 }
 
-/** `kind: "validation"`: `assertValid` found errors, or `periodEnd` cannot compute an end. */
-export interface FormakitValidationError extends FormakitErrorBase {
+/** `kind: "validation"`: `assertValid` found errors, `periodEnd` cannot compute an end, or a client refused to send an invalid request. */
+export interface FormakitValidationError extends FormakitErrorBase, FormakitCallFacts {
   readonly kind: "validation";
   /** Every issue found (errors and warnings). */
   readonly issues: Issue[];
@@ -161,14 +212,15 @@ export interface FormakitInternalError extends FormakitErrorBase {
  *   if (e instanceof FormakitError && e.kind === "decode") for (const i of e.issues) console.log(i.path, i.message);
  * }
  */
-export type FormakitError = FormakitDecodeError | FormakitValidationError | FormakitSchemaError | FormakitUsageError | FormakitInternalError;
+export type FormakitError = FormakitDecodeError | FormakitValidationError | FormakitSchemaError | FormakitUsageError | FormakitInternalError | FormakitCallError | FormakitProviderError;
 
 /** What `new FormakitError(…)` takes: a kind, a message and that kind's fields. */
 export type FormakitErrorInit =
   | { kind: "decode"; message: string; issues: Issue[]; truncated?: boolean; path: string; expected?: string; found?: string; line?: number; column?: number }
   | { kind: "validation"; message: string; issues: Issue[] }
   | { kind: "schema"; message: string; schema: string }
-  | { kind: "usage" | "internal"; message: string };
+  | { kind: "usage" | "internal"; message: string }
+  | ({ kind: "http" | "timeout" | "network" | "auth" | "rate_limited" | "aborted" | "provider"; message: string } & FormakitCallFacts);
 
 /** The `FormakitError` class (exported as a value: `instanceof FormakitError`). */
 export interface FormakitErrorConstructor {
@@ -314,5 +366,93 @@ declare const api: {
   sessionAvailability: typeof sessionAvailability;
   inferMemberActivity: typeof inferMemberActivity;
   periodEnd: typeof periodEnd;
+  CegosClient: typeof CegosClient;
+  LaraClient: typeof LaraClient;
+  FranceTravailClient: typeof FranceTravailClient;
+  CampusSkillsClient: typeof CampusSkillsClient;
 };
 export default api;
+
+/** What the `onRequest` / `onResponse` hooks receive: nothing secret (`authorization` is `"[redacted]"`). */
+export interface Exchange {
+  /** The endpoint id, e.g. `"cegos.products"` (`"cegos.token"` for the token request). */
+  endpoint: string;
+  method: "GET" | "POST" | "DELETE";
+  url: string;
+  headers: Record<string, string>;
+  /** 1 for the first attempt. */
+  attempt: number;
+  /** `onResponse`: the answer's status; absent when none came. */
+  status?: number;
+  /** `onResponse`: milliseconds from sending to the answer (or the failure). */
+  durationMs?: number;
+}
+
+/** Options shared by the four clients; exactly one of `token`, `getToken`, `clientId`/`clientSecret`. */
+export interface ClientOptions {
+  /** The API's base URL; defaults to the provider's production URL (Lära and Campus Skills: required). */
+  baseUrl?: string;
+  /** The OAuth server's base URL (Cegos, France Travail); required with `baseUrl` and `clientId`, so a secret never goes to production by mistake. */
+  authBaseUrl?: string;
+  /** formakit's sandbox root (`"http://127.0.0.1:4010"`): both base URLs and `environment: "sandbox"` at once. */
+  sandboxUrl?: string;
+  /** OAuth client credentials (Cegos, France Travail): the token is cached, refreshed 2 minutes before expiry, one refresh in flight. */
+  clientId?: string;
+  clientSecret?: string;
+  /** Space-separated scopes: Cegos defaults to `"api-cegos"`; France Travail needs one (`"application_<clientId> api_…"`). */
+  scope?: string;
+  /** A bearer token sent as given (Lära's and Campus Skills' keys); a 401 is final. */
+  token?: string;
+  /** For browsers: a page's own token source (a partner's token proxy), so it never holds a secret. Kept until a 401 or 5 minutes. */
+  getToken?: () => Promise<string> | string;
+  /** Retries of a retry-safe call (default 2): 408, 429, 500, 502, 503, 504, network errors, bodies cut short. */
+  retries?: number;
+  /** Each attempt's timeout (default 30000 ms). */
+  timeoutMs?: number;
+  /** Client-side limit (token bucket, 1 s of burst); slowed ×0.7 after a 429, recovering after. France Travail: 5 by default; others unlimited. */
+  maxRequestsPerSecond?: number;
+  /** The longest `Retry-After` waited for (default 60000 ms); a longer one ends the call with `retryAfterMs`. */
+  maxRetryAfterMs?: number;
+  /** Message language (default `"fr"`). */
+  lang?: Lang;
+  /** `"sandbox"` allows `deleteAllContracts`; default `"production"`. */
+  environment?: "production" | "sandbox";
+  /** France Travail's `pe-fonc-apimode` header. */
+  apiMode?: string;
+  /** Headers added to every request (not to the token request). */
+  headers?: Record<string, string>;
+  /** Called before each attempt. */
+  onRequest?: (exchange: Exchange) => void;
+  /** Called after each attempt, answered or not. */
+  onResponse?: (exchange: Exchange) => void;
+}
+
+/** One call's options. */
+export interface CallOptions {
+  /** Aborting it ends the call (during a backoff too) with `kind: "aborted"`. */
+  signal?: AbortSignal;
+  /** `true`: retry even a call that is not retry-safe; `false`: never retry. */
+  retry?: boolean;
+  /** This call's timeout per attempt, ms. */
+  timeoutMs?: number;
+  /** Headers for this call only. */
+  headers?: Record<string, string>;
+}
+
+/** Options of a paged call. */
+export interface PagedOptions extends CallOptions {
+  /** Pages fetched ahead (default 4). */
+  concurrency?: number;
+}
+
+/**
+ * The pages of a paged route. `for await (const item of client.products())` yields items;
+ * `.pages()` yields pages in order, fetched ahead; leaving either loop stops the fetching.
+ */
+export interface Paged<Item, Page> extends AsyncIterable<Item> {
+  pages(): AsyncIterableIterator<Page>;
+  /** The first `limit` items: a limit is required. */
+  toArray(options: { limit: number }): Promise<Item[]>;
+  /** One page (from 1). */
+  page(n: number, options?: CallOptions): Promise<Page>;
+}
