@@ -83,7 +83,8 @@ pub struct ClientError {
     pub url: Option<String>,
     /// True when trying again later may succeed (a 503, a timeout, a 429).
     pub retryable: bool,
-    /// How many requests were sent for this call (0 when none was).
+    /// How many requests were sent for this call (0 when none was). When the
+    /// token request itself failed, `endpoint`, `url` and `attempts` are the token route's.
     pub attempts: u32,
     /// How long the provider asked to wait (`Retry-After`), in milliseconds.
     pub retry_after_ms: Option<u64>,
