@@ -67,14 +67,29 @@ try {
         // @ts-expect-error: usage and internal errors carry only a message
         use(e.issues);
         break;
+      case "provider": {
+        const code: number | string = e.providerCode;
+        use(code);
+        break;
+      }
+      case "http":
+      case "timeout":
+      case "network":
+      case "auth":
+      case "rate_limited":
+      case "aborted": {
+        const attempts: number = e.attempts;
+        use(attempts, e.status, e.url);
+        break;
+      }
       default: {
         // Every kind is handled: nothing is left.
         const none: never = e;
         use(none);
       }
     }
-    // @ts-expect-error: "http" is not a kind (yet)
-    if (e.kind === "http") use(e);
+    // @ts-expect-error: "teapot" is not a kind
+    if (e.kind === "teapot") use(e);
   }
 }
 
@@ -177,3 +192,49 @@ for (const ep of table) {
   if (ep.paging.style === "none") use(ep.paging.items);
   use(response, method, ep.request, ep.pathParams, ep.retrySafe);
 }
+
+// --- The clients: methods typed from the endpoint table, paged iterators, call errors narrow.
+import { CegosClient, LaraClient, CampusSkillsClient, type FormakitCallError, type FormakitProviderError } from "formakit";
+
+async function clients(): Promise<void> {
+  const cegos = new CegosClient({ sandboxUrl: "http://127.0.0.1:4010", clientId: "id", clientSecret: "secret" });
+  const catalogs = await cegos.catalogs();
+  const label: string = catalogs.data[0]?.label ?? "";
+  for await (const product of cegos.products({ hydrate: true })) {
+    const code: string = product.yearlyProductCode;
+    use(code);
+  }
+  for await (const page of cegos.products().pages()) use(page.totalPages);
+  const first: number = (await cegos.products().toArray({ limit: 10 })).length;
+  const one = await cegos.product("202500038", { hydrate: true });
+  use(label, first, one.data.yearlyProductCode);
+  // @ts-expect-error toArray needs a limit
+  await cegos.products().toArray();
+  const lara = new LaraClient({ baseUrl: "https://lms.example/lmsapi", getToken: async () => "t", lang: "en" });
+  const program = await lara.getProgram({ id: "vBW5xMw1VQ2A8DFaNy22zA%3d%3d" });
+  use(program.name);
+  // @ts-expect-error a Lära request is required
+  await lara.getProgram();
+  const campus = new CampusSkillsClient({ sandboxUrl: "http://127.0.0.1:4010", token: "k", onRequest: (e) => use(e.url, e.attempt) });
+  use(await campus.deleteAllContracts({ signal: AbortSignal.timeout(1000) }));
+  // @ts-expect-error unknown option types are refused
+  new CegosClient({ token: "t", retries: "2" });
+  try {
+    await lara.changeCurrentMemberStatus({ userId: "u", status: { status: "Membre" } }, { retry: true });
+  } catch (e) {
+    if (e instanceof FormakitError) {
+      if (e.kind === "provider") {
+        const p: FormakitProviderError = e;
+        const code: number | string = e.providerCode;
+        use(p, code, e.status);
+      } else if (e.kind === "rate_limited" || e.kind === "timeout") {
+        const c: FormakitCallError = e;
+        const attempts: number = e.attempts;
+        use(c, attempts, e.retryAfterMs);
+      } else if (e.kind === "decode") {
+        use(e.issues, e.status);
+      }
+    }
+  }
+}
+use(clients);
