@@ -37,19 +37,26 @@ fn is_combining_mark(c: char) -> bool {
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.trim().chars() {
-        let code = c as u32;
-        if is_combining_mark(c) {
-            continue;
-        }
-        match LATIN.get(code.wrapping_sub(0xC0) as usize) {
-            Some(base) => out.push_str(base),
-            None => match c {
-                '\u{2019}' | '\u{2018}' => out.push('\''),
-                _ => out.extend(c.to_lowercase()),
-            },
-        }
+        fold_char(c, &mut out);
     }
     out
+}
+
+/// [`fold`] of one character, appended to `out`: nothing for a combining
+/// mark, the base letters for a Latin one (`Œ` → `oe`), `'` for a typographic
+/// apostrophe, else the lowercase. The search index folds text with it while
+/// keeping each token's position in the original.
+pub fn fold_char(c: char, out: &mut String) {
+    if is_combining_mark(c) {
+        return;
+    }
+    match LATIN.get((c as u32).wrapping_sub(0xC0) as usize) {
+        Some(base) => out.push_str(base),
+        None => match c {
+            '\u{2019}' | '\u{2018}' => out.push('\''),
+            _ => out.extend(c.to_lowercase()),
+        },
+    }
 }
 
 /// Trimmed, case-insensitive key for e-mail addresses.

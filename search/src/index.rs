@@ -1,0 +1,511 @@
+//! The catalog index: a BM25F inverted index over the normalized terms of each
+//! product's fields, a sorted term dictionary for prefix and typo matching, and
+//! per-product facet values for filters and counts.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::normalize::{stem, terms, words, STOPWORDS};
+
+/// The indexed fields and their weights: title above topics above notice text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The title.
+    Title,
+    /// The marketing title and every title of `titles`.
+    AltTitles,
+    /// The codes: product, yearly product, RNCP, RS, CPF.
+    Codes,
+    /// The topic path labels.
+    Topics,
+    /// The cities.
+    Cities,
+    /// The notice's objective and program, HTML stripped.
+    Text,
+}
+
+/// `(field, weight)`: how much one occurrence counts.
+pub const WEIGHTS: [(Field, f32); 6] =
+    [(Field::Title, 4.0), (Field::AltTitles, 2.5), (Field::Codes, 4.0), (Field::Topics, 1.5), (Field::Cities, 1.0), (Field::Text, 0.5)];
+
+/// BM25's saturation.
+pub const K1: f32 = 1.2;
+/// BM25's length normalization.
+pub const B: f32 = 0.75;
+
+/// Score factors of the ways a query term can match an index term: exact first.
+pub const EXACT: f32 = 1.0;
+/// The last query term, as a prefix of a longer term (as-you-type).
+pub const PREFIX: f32 = 0.7;
+/// One edit away (query terms from 4 characters).
+pub const ONE_EDIT: f32 = 0.45;
+/// Two edits away (query terms from 8 characters).
+pub const TWO_EDITS: f32 = 0.3;
+
+/// What is indexed of one product.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    /// `yearlyProductCode`, the hit's id.
+    pub code: String,
+    /// The title (highlights are ranges in it).
+    pub title: String,
+    /// Marketing title and other titles.
+    pub alt_titles: Vec<String>,
+    /// Product, RNCP, RS and CPF codes.
+    pub codes: Vec<String>,
+    /// Topic path labels.
+    pub topics: Vec<String>,
+    /// Cities (`"A DISTANCE"` for remote sessions).
+    pub cities: Vec<String>,
+    /// Notice text, HTML already stripped.
+    pub text: String,
+    /// Eligible to CPF.
+    pub cpf: bool,
+    /// Level label.
+    pub level: String,
+    /// Range label.
+    pub range: String,
+    /// Price excluding tax.
+    pub price: f64,
+    /// Session start days (days since 1970-01-01).
+    pub session_starts: Vec<i32>,
+}
+
+/// The filters of a search; an empty list filters nothing.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filters {
+    /// Any of these cities (`"remote"` or `"A DISTANCE"` for remote).
+    pub cities: Vec<String>,
+    /// CPF eligibility.
+    pub cpf: Option<bool>,
+    /// Any of these levels.
+    pub levels: Vec<String>,
+    /// Any of these ranges.
+    pub ranges: Vec<String>,
+    /// At most this price.
+    pub max_price: Option<f64>,
+    /// A session starting on or after this day (days since 1970-01-01).
+    pub start_from: Option<i32>,
+    /// A session starting on or before this day.
+    pub start_to: Option<i32>,
+}
+
+/// One result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// The product's `yearlyProductCode`.
+    pub code: String,
+    /// Its score (higher first).
+    pub score: f32,
+    /// Matched ranges in the title, UTF-16 code units, end exclusive.
+    pub highlights: Vec<(u32, u32)>,
+}
+
+/// Facet counts: how many results each value would leave, the other filters applied.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facets {
+    /// Per city.
+    pub city: Vec<(String, u32)>,
+    /// Per level.
+    pub level: Vec<(String, u32)>,
+    /// Per range.
+    pub range: Vec<(String, u32)>,
+    /// CPF eligible (`true`) or not.
+    pub cpf: Vec<(bool, u32)>,
+}
+
+/// A page of results.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Results {
+    /// The hits of the page.
+    pub hits: Vec<Hit>,
+    /// Results in all (filters applied).
+    pub total: u32,
+    /// Facet counts.
+    pub facets: Facets,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Doc {
+    pub(crate) code: String,
+    pub(crate) title: String,
+    pub(crate) cities: Vec<u32>,
+    pub(crate) level: u32,
+    pub(crate) range: u32,
+    pub(crate) cpf: bool,
+    pub(crate) price: f64,
+    pub(crate) starts: Vec<i32>,
+}
+
+/// The index. Build it with [`CatalogIndex::build`] (or `from_products`), query it with
+/// [`CatalogIndex::search`], ship it with `to_bytes` / `from_bytes`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CatalogIndex {
+    pub(crate) docs: Vec<Doc>,
+    /// Sorted, unique.
+    pub(crate) terms: Vec<String>,
+    /// Per term: (doc, BM25F-weighted term frequency), by doc.
+    pub(crate) postings: Vec<Vec<(u32, f32)>>,
+    pub(crate) cities: Vec<String>,
+    pub(crate) levels: Vec<String>,
+    pub(crate) ranges: Vec<String>,
+    /// Term ids by character length, for typo matching.
+    pub(crate) by_len: Vec<Vec<u32>>,
+}
+
+fn intern(values: &mut Vec<String>, v: &str) -> u32 {
+    match values.iter().position(|x| x == v) {
+        Some(i) => i as u32,
+        None => {
+            values.push(v.to_string());
+            (values.len() - 1) as u32
+        }
+    }
+}
+
+/// True for the remote "city".
+pub fn is_remote(city: &str) -> bool {
+    let f = formakit::text::fold(city);
+    f == "a distance" || f == "remote" || f == "distanciel"
+}
+
+impl CatalogIndex {
+    /// Indexes `docs`.
+    pub fn build(docs: &[Document]) -> CatalogIndex {
+        let mut ix = CatalogIndex::default();
+        // Per doc: term → per-field counts; per field: lengths.
+        let mut per_doc: Vec<BTreeMap<String, [u16; 6]>> = Vec::with_capacity(docs.len());
+        let mut lens: Vec<[u32; 6]> = Vec::with_capacity(docs.len());
+        for d in docs {
+            let mut counts: BTreeMap<String, [u16; 6]> = BTreeMap::new();
+            let mut len = [0u32; 6];
+            let fields: [(usize, Vec<&str>); 6] = [
+                (0, vec![d.title.as_str()]),
+                (1, d.alt_titles.iter().map(String::as_str).collect()),
+                (2, d.codes.iter().map(String::as_str).chain([d.code.as_str()]).collect()),
+                (3, d.topics.iter().map(String::as_str).collect()),
+                (4, d.cities.iter().map(String::as_str).collect()),
+                (5, vec![d.text.as_str()]),
+            ];
+            for (f, texts) in fields {
+                for text in texts {
+                    for t in terms(text) {
+                        if let Some(c) = counts.entry(t.term).or_insert([0; 6]).get_mut(f) {
+                            *c = c.saturating_add(1);
+                        }
+                        if let Some(l) = len.get_mut(f) {
+                            *l += 1;
+                        }
+                    }
+                }
+            }
+            per_doc.push(counts);
+            lens.push(len);
+            let cities = d.cities.iter().map(|c| intern(&mut ix.cities, c)).collect::<BTreeSet<_>>().into_iter().collect();
+            let level = intern(&mut ix.levels, &d.level);
+            let range = intern(&mut ix.ranges, &d.range);
+            ix.docs.push(Doc {
+                code: d.code.clone(),
+                title: d.title.clone(),
+                cities,
+                level,
+                range,
+                cpf: d.cpf,
+                price: d.price,
+                starts: d.session_starts.clone(),
+            });
+        }
+        let n = docs.len().max(1) as f32;
+        let mut avg = [0f32; 6];
+        for l in &lens {
+            for (a, v) in avg.iter_mut().zip(l) {
+                *a += *v as f32 / n;
+            }
+        }
+        let mut postings: BTreeMap<String, Vec<(u32, f32)>> = BTreeMap::new();
+        for (doc, (counts, len)) in per_doc.into_iter().zip(&lens).enumerate() {
+            for (term, tf) in counts {
+                let mut w = 0f32;
+                for (f, (_, weight)) in WEIGHTS.iter().enumerate() {
+                    let (tf, l, a) = (tf.get(f).copied().unwrap_or(0), len.get(f).copied().unwrap_or(0), avg.get(f).copied().unwrap_or(1.0));
+                    if tf > 0 {
+                        let norm = 1.0 - B + B * (l as f32) / a.max(1e-6);
+                        w += weight * f32::from(tf) / norm;
+                    }
+                }
+                postings.entry(term).or_default().push((doc as u32, w));
+            }
+        }
+        for (term, list) in postings {
+            ix.terms.push(term);
+            ix.postings.push(list);
+        }
+        ix.index_lengths();
+        ix
+    }
+
+    pub(crate) fn index_lengths(&mut self) {
+        self.by_len.clear();
+        for (i, t) in self.terms.iter().enumerate() {
+            let l = t.chars().count();
+            if self.by_len.len() <= l {
+                self.by_len.resize(l + 1, Vec::new());
+            }
+            if let Some(b) = self.by_len.get_mut(l) {
+                b.push(i as u32);
+            }
+        }
+    }
+
+    /// Number of products.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// True when no product is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Number of distinct terms.
+    pub fn term_count(&self) -> usize {
+        self.terms.len()
+    }
+
+    fn idf(&self, term: usize) -> f32 {
+        let df = self.postings.get(term).map_or(0, Vec::len) as f32;
+        let n = self.docs.len() as f32;
+        ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+    }
+
+    /// The index terms a query word matches, with their factor.
+    fn candidates(&self, word: &str, prefix: bool) -> Vec<(usize, f32)> {
+        let s = stem(word);
+        let mut out: Vec<(usize, f32)> = Vec::new();
+        let mut add = |i: usize, f: f32| match out.iter_mut().find(|(t, _)| *t == i) {
+            Some(e) => e.1 = e.1.max(f),
+            None => out.push((i, f)),
+        };
+        if let Ok(i) = self.terms.binary_search(&s) {
+            add(i, EXACT);
+        }
+        if s != word {
+            if let Ok(i) = self.terms.binary_search_by(|t| t.as_str().cmp(word)) {
+                add(i, EXACT);
+            }
+        }
+        if prefix {
+            let start = self.terms.partition_point(|t| t.as_str() < word);
+            for (i, t) in self.terms.iter().enumerate().skip(start) {
+                if !t.starts_with(word) {
+                    break;
+                }
+                add(i, PREFIX);
+            }
+        }
+        let n = s.chars().count();
+        let max = if n >= 8 {
+            2
+        } else if n >= 4 {
+            1
+        } else {
+            0
+        };
+        if max > 0 {
+            let q: Vec<char> = s.chars().collect();
+            for len in n.saturating_sub(max)..=n + max {
+                for &i in self.by_len.get(len).map(Vec::as_slice).unwrap_or_default() {
+                    let Some(t) = self.terms.get(i as usize) else { continue };
+                    if let Some(d) = within(&q, t, max) {
+                        if d > 0 {
+                            add(i as usize, if d == 1 { ONE_EDIT } else { TWO_EDITS });
+                        }
+                    }
+                }
+            }
+            if prefix && n >= 4 {
+                // As-you-type with a typo: the start of a longer term, one edit away.
+                for len in n + 2..self.by_len.len() {
+                    for &i in self.by_len.get(len).map(Vec::as_slice).unwrap_or_default() {
+                        let Some(t) = self.terms.get(i as usize) else { continue };
+                        let head: String = t.chars().take(n).collect();
+                        if head != s && within(&q, &head, 1).is_some() {
+                            add(i as usize, ONE_EDIT * PREFIX);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn passes(&self, d: &Doc, f: &Filters, skip: Option<&str>) -> bool {
+        let city_ok = skip == Some("city")
+            || f.cities.is_empty()
+            || d.cities
+                .iter()
+                .filter_map(|c| self.cities.get(*c as usize))
+                .any(|c| f.cities.iter().any(|w| w == c || (is_remote(w) && is_remote(c)) || formakit::text::fold(w) == formakit::text::fold(c)));
+        let level_ok = skip == Some("level") || f.levels.is_empty() || self.levels.get(d.level as usize).is_some_and(|l| f.levels.contains(l));
+        let range_ok = skip == Some("range") || f.ranges.is_empty() || self.ranges.get(d.range as usize).is_some_and(|r| f.ranges.contains(r));
+        let cpf_ok = skip == Some("cpf") || f.cpf.is_none_or(|c| c == d.cpf);
+        let price_ok = f.max_price.is_none_or(|m| d.price <= m);
+        let start_ok = (f.start_from.is_none() && f.start_to.is_none())
+            || d.starts.iter().any(|s| f.start_from.is_none_or(|a| *s >= a) && f.start_to.is_none_or(|b| *s <= b));
+        city_ok && level_ok && range_ok && cpf_ok && price_ok && start_ok
+    }
+
+    /// Searches `query` (the last word is a prefix unless the query ends with a space),
+    /// every word required; filters and facet counts as [`Filters`] and [`Facets`] say.
+    pub fn search(&self, query: &str, filters: &Filters, limit: usize, offset: usize) -> Results {
+        let mut q: Vec<String> = words(query).into_iter().map(|t| t.term).collect();
+        if q.iter().any(|w| !STOPWORDS.contains(&w.as_str())) {
+            q.retain(|w| !STOPWORDS.contains(&w.as_str()));
+        }
+        let prefix_last = !query.ends_with(char::is_whitespace);
+        let n = self.docs.len();
+        let mut total_score = vec![0f32; n];
+        let mut matched = vec![0u16; n];
+        let mut highlight_terms: Vec<usize> = Vec::new();
+        let mut last_prefix = None;
+        for (qi, w) in q.iter().enumerate() {
+            let prefix = prefix_last && qi + 1 == q.len();
+            if prefix {
+                last_prefix = Some(w.clone());
+            }
+            let mut best = vec![0f32; n];
+            for (t, factor) in self.candidates(w, prefix) {
+                highlight_terms.push(t);
+                let idf = self.idf(t);
+                for &(doc, tf) in self.postings.get(t).map(Vec::as_slice).unwrap_or_default() {
+                    let s = idf * tf * (K1 + 1.0) / (tf + K1) * factor;
+                    if let Some(b) = best.get_mut(doc as usize) {
+                        *b = b.max(s);
+                    }
+                }
+            }
+            for (d, b) in best.into_iter().enumerate() {
+                if b > 0.0 {
+                    if let (Some(s), Some(m)) = (total_score.get_mut(d), matched.get_mut(d)) {
+                        *s += b;
+                        *m += 1;
+                    }
+                }
+            }
+        }
+        let need = q.len() as u16;
+        let candidates: Vec<u32> = (0..n as u32).filter(|d| matched.get(*d as usize).copied().unwrap_or(0) == need).collect();
+        let mut facets = Facets::default();
+        let mut city = vec![0u32; self.cities.len()];
+        let mut level = vec![0u32; self.levels.len()];
+        let mut range = vec![0u32; self.ranges.len()];
+        let mut cpf = [0u32; 2];
+        let mut hits: Vec<(u32, f32)> = Vec::new();
+        for &d in &candidates {
+            let Some(doc) = self.docs.get(d as usize) else { continue };
+            if self.passes(doc, filters, Some("city")) {
+                for c in &doc.cities {
+                    if let Some(x) = city.get_mut(*c as usize) {
+                        *x += 1;
+                    }
+                }
+            }
+            if self.passes(doc, filters, Some("level")) {
+                if let Some(x) = level.get_mut(doc.level as usize) {
+                    *x += 1;
+                }
+            }
+            if self.passes(doc, filters, Some("range")) {
+                if let Some(x) = range.get_mut(doc.range as usize) {
+                    *x += 1;
+                }
+            }
+            if self.passes(doc, filters, Some("cpf")) {
+                if let Some(x) = cpf.get_mut(usize::from(doc.cpf)) {
+                    *x += 1;
+                }
+            }
+            if self.passes(doc, filters, None) {
+                hits.push((d, total_score.get(d as usize).copied().unwrap_or(0.0)));
+            }
+        }
+        let named = |names: &[String], counts: Vec<u32>| -> Vec<(String, u32)> {
+            let mut v: Vec<(String, u32)> = names.iter().cloned().zip(counts).filter(|(_, c)| *c > 0).collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v
+        };
+        facets.city = named(&self.cities, city);
+        facets.level = named(&self.levels, level);
+        facets.range = named(&self.ranges, range);
+        facets.cpf = [(true, cpf[1]), (false, cpf[0])].into_iter().filter(|(_, c)| *c > 0).collect();
+        let title = |d: u32| self.docs.get(d as usize).map_or("", |x| x.title.as_str());
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| title(a.0).len().cmp(&title(b.0).len())).then_with(|| title(a.0).cmp(title(b.0))));
+        let total = hits.len() as u32;
+        let marks: BTreeSet<&str> = highlight_terms.iter().filter_map(|t| self.terms.get(*t)).map(String::as_str).collect();
+        let page = hits
+            .into_iter()
+            .skip(offset)
+            .take(limit)
+            .filter_map(|(d, score)| {
+                let doc = self.docs.get(d as usize)?;
+                Some(Hit { code: doc.code.clone(), score, highlights: highlights(&doc.title, &marks, last_prefix.as_deref()) })
+            })
+            .collect();
+        Results { hits: page, total, facets }
+    }
+}
+
+/// The title's words whose term matched, merged into ranges.
+fn highlights(title: &str, marks: &BTreeSet<&str>, prefix: Option<&str>) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for w in words(title) {
+        let hit = marks.contains(stem(&w.term).as_str()) || marks.contains(w.term.as_str()) || prefix.is_some_and(|p| w.term.starts_with(p));
+        if hit {
+            out.push((w.start, w.end));
+        }
+    }
+    out
+}
+
+/// The Levenshtein distance of `a` and `b` when at most `max`, else `None`.
+fn within(a: &[char], b: &str, max: usize) -> Option<usize> {
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0usize; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        if let Some(c0) = cur.first_mut() {
+            *c0 = i + 1;
+        }
+        let mut row_min = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev.get(j).copied().unwrap_or(usize::MAX).saturating_add(usize::from(ca != cb));
+            let del = prev.get(j + 1).copied().unwrap_or(usize::MAX).saturating_add(1);
+            let ins = cur.get(j).copied().unwrap_or(usize::MAX).saturating_add(1);
+            let v = sub.min(del).min(ins);
+            if let Some(c) = cur.get_mut(j + 1) {
+                *c = v;
+            }
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.last().copied().filter(|d| *d <= max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levenshtein_is_bounded() {
+        let q: Vec<char> = "managment".chars().collect();
+        assert_eq!(within(&q, "management", 2), Some(1));
+        assert_eq!(within(&q, "managment", 1), Some(0));
+        assert_eq!(within(&q, "manager", 1), None);
+    }
+}

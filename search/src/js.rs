@@ -1,0 +1,160 @@
+//! The JavaScript boundary of `formakit/search`: text and bytes cross, nothing else
+//! (no serde_json in this wasm, so it stays small). The package's `lib/search.mjs`
+//! turns parsed products into the documents text and the results text into objects.
+
+use wasm_bindgen::prelude::*;
+
+use crate::index::{CatalogIndex, Document, Filters, Results};
+use crate::normalize::strip_html;
+
+/// The search wasm's allocator, as the core's: talc.
+#[global_allocator]
+static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+const RECORD: char = '\u{1e}';
+const FIELD: char = '\u{1f}';
+const ITEM: char = '\u{1d}';
+
+fn list(s: &str) -> Vec<String> {
+    s.split(ITEM).filter(|x| !x.is_empty()).map(str::to_string).collect()
+}
+
+/// One document: `code, title, altTitles, codes, topics, cities, noticeHtml, cpf, level,
+/// range, price, sessionStartDays`, separated by U+001F; lists by U+001D.
+fn document(record: &str) -> Document {
+    let mut f = record.split(FIELD);
+    let mut next = || f.next().unwrap_or_default();
+    Document {
+        code: next().to_string(),
+        title: next().to_string(),
+        alt_titles: list(next()),
+        codes: list(next()),
+        topics: list(next()),
+        cities: list(next()),
+        text: strip_html(next()),
+        cpf: next() == "1",
+        level: next().to_string(),
+        range: next().to_string(),
+        price: next().parse().unwrap_or(0.0),
+        session_starts: next().split(ITEM).filter_map(|d| d.parse().ok()).collect(),
+    }
+}
+
+fn filters(text: &str) -> Filters {
+    let mut f = Filters::default();
+    for pair in text.split(RECORD).filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once(FIELD).unwrap_or((pair, ""));
+        match k {
+            "city" => f.cities.push(v.to_string()),
+            "level" => f.levels.push(v.to_string()),
+            "range" => f.ranges.push(v.to_string()),
+            "cpf" => f.cpf = Some(v == "true"),
+            "maxPrice" => f.max_price = v.parse().ok(),
+            "startFrom" => f.start_from = v.parse().ok(),
+            "startTo" => f.start_to = v.parse().ok(),
+            _ => {}
+        }
+    }
+    f
+}
+
+fn push_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn json(r: &Results) -> String {
+    let mut o = String::with_capacity(256 + r.hits.len() * 64);
+    o.push_str("{\"hits\":[");
+    for (i, h) in r.hits.iter().enumerate() {
+        if i > 0 {
+            o.push(',');
+        }
+        o.push_str("{\"yearlyProductCode\":");
+        push_str(&mut o, &h.code);
+        o.push_str(&format!(",\"score\":{},\"highlights\":[", if h.score.is_finite() { h.score } else { 0.0 }));
+        for (j, (a, b)) in h.highlights.iter().enumerate() {
+            if j > 0 {
+                o.push(',');
+            }
+            o.push_str(&format!("[{a},{b}]"));
+        }
+        o.push_str("]}");
+    }
+    o.push_str(&format!("],\"total\":{},\"facets\":{{", r.total));
+    let facet = |o: &mut String, name: &str, values: &[(String, u32)], last: bool| {
+        push_str(o, name);
+        o.push_str(":[");
+        for (i, (v, c)) in values.iter().enumerate() {
+            if i > 0 {
+                o.push(',');
+            }
+            o.push_str("{\"value\":");
+            push_str(o, v);
+            o.push_str(&format!(",\"count\":{c}}}"));
+        }
+        o.push(']');
+        if !last {
+            o.push(',');
+        }
+    };
+    facet(&mut o, "city", &r.facets.city, false);
+    facet(&mut o, "level", &r.facets.level, false);
+    facet(&mut o, "range", &r.facets.range, false);
+    o.push_str("\"cpf\":[");
+    for (i, (v, c)) in r.facets.cpf.iter().enumerate() {
+        if i > 0 {
+            o.push(',');
+        }
+        o.push_str(&format!("{{\"value\":{v},\"count\":{c}}}"));
+    }
+    o.push_str("]}}");
+    o
+}
+
+/// The index, for JavaScript (the package's `CatalogIndex` wraps it).
+#[wasm_bindgen(js_name = WasmCatalogIndex)]
+pub struct WasmCatalogIndex {
+    inner: CatalogIndex,
+}
+
+#[wasm_bindgen(js_class = WasmCatalogIndex)]
+impl WasmCatalogIndex {
+    /// Indexes the documents text (records separated by U+001E; see `document`).
+    #[wasm_bindgen(js_name = fromDocuments)]
+    pub fn from_documents(text: &str) -> WasmCatalogIndex {
+        let docs: Vec<Document> = text.split(RECORD).filter(|r| !r.is_empty()).map(document).collect();
+        WasmCatalogIndex { inner: CatalogIndex::build(&docs) }
+    }
+
+    /// Reads `toBytes`' output; throws the reason (French / English) for other bytes.
+    #[wasm_bindgen(js_name = fromBytes)]
+    pub fn from_bytes(bytes: &[u8]) -> Result<WasmCatalogIndex, JsValue> {
+        CatalogIndex::from_bytes(bytes).map(|inner| WasmCatalogIndex { inner }).map_err(|e| JsValue::from_str(&e.to_string()))
+    }
+
+    /// The index as bytes.
+    #[wasm_bindgen(js_name = toBytes)]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.inner.to_bytes()
+    }
+
+    /// Searches; `filters` is `key U+001F value` pairs separated by U+001E. Returns JSON text.
+    pub fn search(&self, query: &str, filters_text: &str, limit: u32, offset: u32) -> String {
+        json(&self.inner.search(query, &filters(filters_text), limit as usize, offset as usize))
+    }
+
+    /// Products indexed.
+    #[wasm_bindgen(getter)]
+    pub fn size(&self) -> u32 {
+        self.inner.len() as u32
+    }
+}
