@@ -20,6 +20,17 @@ const LATIN: [&str; 192] = [
     "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
 ];
 
+/// The base letters of a Latin letter of U+00C0–U+017F, lowercased (`É` → `e`,
+/// `Œ` → `oe`); `None` outside that block. (`×` and `÷` map to themselves.)
+pub fn latin_base(c: char) -> Option<&'static str> {
+    LATIN.get((c as u32).wrapping_sub(0xC0) as usize).copied()
+}
+
+/// True for a combining mark (a diacritic written after its letter).
+pub fn is_combining(c: char) -> bool {
+    is_combining_mark(c)
+}
+
 /// Combining marks (diacritics) in the blocks Latin text uses: removed by [`fold`].
 fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
@@ -50,7 +61,7 @@ pub fn fold_char(c: char, out: &mut String) {
     if is_combining_mark(c) {
         return;
     }
-    match LATIN.get((c as u32).wrapping_sub(0xC0) as usize) {
+    match latin_base(c) {
         Some(base) => out.push_str(base),
         None => match c {
             '\u{2019}' | '\u{2018}' => out.push('\''),

@@ -69,13 +69,20 @@ pub enum BytesError {
     Damaged,
 }
 
+impl BytesError {
+    /// The reason, in French then English.
+    pub fn message(&self) -> &'static str {
+        match self {
+            BytesError::NotAnIndex => "pas un index de recherche formakit (pas d'en-tête FKSI) / not a formakit search index (no FKSI header)",
+            BytesError::Version(_) => "index d'une autre version de formakit : reconstruisez-le / an index of another formakit version: rebuild it",
+            BytesError::Damaged => "l'index est tronqué ou abîmé / the index is cut short or damaged",
+        }
+    }
+}
+
 impl std::fmt::Display for BytesError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            BytesError::NotAnIndex => f.write_str("not a formakit search index (no FKSI header) / pas un index de recherche formakit"),
-            BytesError::Version(v) => write!(f, "index version {v}, this build reads {VERSION} / index en version {v}, cette version lit la {VERSION}"),
-            BytesError::Damaged => f.write_str("the index is cut short or damaged / l'index est tronqué ou abîmé"),
-        }
+        f.write_str(self.message())
     }
 }
 

@@ -164,8 +164,13 @@ fn intern(values: &mut Vec<String>, v: &str) -> u32 {
 
 /// True for the remote "city".
 pub fn is_remote(city: &str) -> bool {
-    let f = formakit::text::fold(city);
+    let f = key(city);
     f == "a distance" || f == "remote" || f == "distanciel"
+}
+
+/// A comparison key: the folded words joined by spaces ("Saint-Herblain" = "saint herblain").
+pub fn key(s: &str) -> String {
+    words(s).into_iter().map(|t| t.term).collect::<Vec<_>>().join(" ")
 }
 
 impl CatalogIndex {
@@ -344,7 +349,7 @@ impl CatalogIndex {
             || d.cities
                 .iter()
                 .filter_map(|c| self.cities.get(*c as usize))
-                .any(|c| f.cities.iter().any(|w| w == c || (is_remote(w) && is_remote(c)) || formakit::text::fold(w) == formakit::text::fold(c)));
+                .any(|c| f.cities.iter().any(|w| w == c || (is_remote(w) && is_remote(c)) || key(w) == key(c)));
         let level_ok = skip == Some("level") || f.levels.is_empty() || self.levels.get(d.level as usize).is_some_and(|l| f.levels.contains(l));
         let range_ok = skip == Some("range") || f.ranges.is_empty() || self.ranges.get(d.range as usize).is_some_and(|r| f.ranges.contains(r));
         let cpf_ok = skip == Some("cpf") || f.cpf.is_none_or(|c| c == d.cpf);

@@ -35,7 +35,8 @@ fn document(record: &str) -> Document {
         cpf: next() == "1",
         level: next().to_string(),
         range: next().to_string(),
-        price: next().parse().unwrap_or(0.0),
+        // Cents, as an integer: no float parsing in this wasm.
+        price: next().parse::<u64>().map_or(0.0, |c| c as f64 / 100.0),
         session_starts: next().split(ITEM).filter_map(|d| d.parse().ok()).collect(),
     }
 }
@@ -49,7 +50,8 @@ fn filters(text: &str) -> Filters {
             "level" => f.levels.push(v.to_string()),
             "range" => f.ranges.push(v.to_string()),
             "cpf" => f.cpf = Some(v == "true"),
-            "maxPrice" => f.max_price = v.parse().ok(),
+            // Cents, as an integer (no float parsing here).
+            "maxPriceCents" => f.max_price = v.parse::<u64>().ok().map(|c| c as f64 / 100.0),
             "startFrom" => f.start_from = v.parse().ok(),
             "startTo" => f.start_to = v.parse().ok(),
             _ => {}
@@ -58,13 +60,38 @@ fn filters(text: &str) -> Filters {
     f
 }
 
+/// Decimal digits of `n` (no `format!`: the formatting machinery is most of a small wasm).
+fn push_u64(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        if let Some(b) = buf.get_mut(i) {
+            *b = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    for b in buf.get(i..).unwrap_or_default() {
+        out.push(char::from(*b));
+    }
+}
+
 fn push_str(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c if (c as u32) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                for shift in [4, 0] {
+                    out.push(char::from(HEX.get(((c as usize) >> shift) & 15).copied().unwrap_or(b'0')));
+                }
+            }
             c => out.push(c),
         }
     }
@@ -80,16 +107,26 @@ fn json(r: &Results) -> String {
         }
         o.push_str("{\"yearlyProductCode\":");
         push_str(&mut o, &h.code);
-        o.push_str(&format!(",\"score\":{},\"highlights\":[", if h.score.is_finite() { h.score } else { 0.0 }));
+        // Thousandths, as an integer: no float formatting in this wasm.
+        let milli = if h.score.is_finite() { (h.score * 1000.0).round().max(0.0) as u64 } else { 0 };
+        o.push_str(",\"score\":");
+        push_u64(&mut o, milli);
+        o.push_str(",\"highlights\":[");
         for (j, (a, b)) in h.highlights.iter().enumerate() {
             if j > 0 {
                 o.push(',');
             }
-            o.push_str(&format!("[{a},{b}]"));
+            o.push('[');
+            push_u64(&mut o, u64::from(*a));
+            o.push(',');
+            push_u64(&mut o, u64::from(*b));
+            o.push(']');
         }
         o.push_str("]}");
     }
-    o.push_str(&format!("],\"total\":{},\"facets\":{{", r.total));
+    o.push_str("],\"total\":");
+    push_u64(&mut o, u64::from(r.total));
+    o.push_str(",\"facets\":{");
     let facet = |o: &mut String, name: &str, values: &[(String, u32)], last: bool| {
         push_str(o, name);
         o.push_str(":[");
@@ -99,7 +136,9 @@ fn json(r: &Results) -> String {
             }
             o.push_str("{\"value\":");
             push_str(o, v);
-            o.push_str(&format!(",\"count\":{c}}}"));
+            o.push_str(",\"count\":");
+            push_u64(o, u64::from(*c));
+            o.push('}');
         }
         o.push(']');
         if !last {
@@ -114,7 +153,9 @@ fn json(r: &Results) -> String {
         if i > 0 {
             o.push(',');
         }
-        o.push_str(&format!("{{\"value\":{v},\"count\":{c}}}"));
+        o.push_str(if *v { "{\"value\":true,\"count\":" } else { "{\"value\":false,\"count\":" });
+        push_u64(&mut o, u64::from(*c));
+        o.push('}');
     }
     o.push_str("]}}");
     o
@@ -138,7 +179,7 @@ impl WasmCatalogIndex {
     /// Reads `toBytes`' output; throws the reason (French / English) for other bytes.
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(bytes: &[u8]) -> Result<WasmCatalogIndex, JsValue> {
-        CatalogIndex::from_bytes(bytes).map(|inner| WasmCatalogIndex { inner }).map_err(|e| JsValue::from_str(&e.to_string()))
+        CatalogIndex::from_bytes(bytes).map(|inner| WasmCatalogIndex { inner }).map_err(|e| JsValue::from_str(e.message()))
     }
 
     /// The index as bytes.

@@ -14,7 +14,45 @@
 //!    this domain's adjectives (`professionnelle` → `professionnel`). No rule touches
 //!    `-ation`, so "formation" and "format" stay apart.
 
-use formakit::text::fold_char;
+use formakit::text::{is_combining, latin_base};
+
+/// Folds one character for search: ASCII lowercased, Latin letters to their base
+/// letters (the core's table: `É` → `e`, `Œ` → `oe`), combining marks dropped.
+/// Returns false for a character that is not part of a word. Letters of other
+/// scripts are kept as they are (no Unicode case tables in this wasm).
+fn fold_char(c: char, out: &mut String) -> bool {
+    if c.is_ascii_alphanumeric() {
+        out.push(c.to_ascii_lowercase());
+        return true;
+    }
+    if c.is_ascii() {
+        return false;
+    }
+    if is_combining(c) {
+        return true;
+    }
+    match latin_base(c) {
+        Some(base) if base.bytes().all(|b| b.is_ascii_alphabetic()) => {
+            out.push_str(base);
+            true
+        }
+        Some(_) => false,
+        // General punctuation, symbols, CJK punctuation: separators; other scripts: letters.
+        None => {
+            let u = c as u32;
+            let separator = (0x80..0xC0).contains(&u)
+                || (0x2000..0x2C00).contains(&u)
+                || (0x3000..0x3040).contains(&u)
+                || (0xFE00..0xFE70).contains(&u)
+                || (0xFF00..0xFF10).contains(&u)
+                || (0x1F000..0x1FB00).contains(&u);
+            if !separator {
+                out.push(c);
+            }
+            !separator
+        }
+    }
+}
 
 /// Elided words: dropped with their apostrophe.
 pub const ELISIONS: [&str; 12] = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"];
@@ -99,21 +137,16 @@ pub fn words(text: &str) -> Vec<Token> {
             start = pos;
             continue;
         }
-        let mut folded = String::new();
-        fold_char(c, &mut folded);
-        let alnum = !folded.is_empty() && folded.chars().all(char::is_alphanumeric);
-        if !alnum {
-            if !folded.is_empty() || !c.is_alphanumeric() {
-                flush(&mut word, start, pos, &mut out);
-                start = pos + width;
-            }
+        let was_empty = word.is_empty();
+        if !fold_char(c, &mut word) {
+            flush(&mut word, start, pos, &mut out);
             pos += width;
+            start = pos;
             continue;
         }
-        if word.is_empty() {
+        if was_empty {
             start = pos;
         }
-        word.push_str(&folded);
         pos += width;
     }
     flush(&mut word, start, pos, &mut out);
