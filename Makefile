@@ -27,6 +27,9 @@ build: install
 	for p in $(PROVIDERS); do \
 	  wasm-pack build $(WASM_PACK_FLAGS) --target web --out-dir $(BUILD_DIR)/web-$$p -- --no-default-features --features wasm,client,$$p; \
 	done
+	# formakit/search: its own crate and wasm (search/), so pages that do not search do not download it.
+	cd search && wasm-pack build --release --no-pack --out-name search --target web --out-dir ../$(BUILD_DIR)/search-web -- --features wasm
+	cd search && wasm-pack build --release --no-pack --out-name search --target nodejs --out-dir ../$(BUILD_DIR)/search-node -- --features wasm
 	cargo run --quiet --example ts_decls > $(BUILD_DIR)/ts_decls.d.ts
 	node scripts/build-pkg.mjs $(BUILD_DIR)/node $(BUILD_DIR)/web $(BUILD_DIR)/ts_decls.d.ts
 

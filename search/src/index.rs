@@ -2,7 +2,29 @@
 //! product's fields, a sorted term dictionary for prefix and typo matching, and
 //! per-product facet values for filters and counts.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FxHash (rustc's): a multiply-rotate hash, much smaller and faster than SipHash,
+/// and the keys are the catalog's own words, not an attacker's.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 use crate::normalize::{stem, terms, words, STOPWORDS};
 
@@ -148,7 +170,7 @@ pub struct CatalogIndex {
     pub(crate) cities: Vec<String>,
     pub(crate) levels: Vec<String>,
     pub(crate) ranges: Vec<String>,
-    /// Term ids by character length, for typo matching.
+    /// Term ids by byte length (terms are folded, so mostly ASCII), for typo matching.
     pub(crate) by_len: Vec<Vec<u32>>,
 }
 
@@ -160,6 +182,16 @@ fn intern(values: &mut Vec<String>, v: &str) -> u32 {
             (values.len() - 1) as u32
         }
     }
+}
+
+/// Filters as id sets (`None`: not filtered).
+struct Resolved {
+    cities: Option<Vec<bool>>,
+    levels: Option<Vec<bool>>,
+    ranges: Option<Vec<bool>>,
+    cpf: Option<bool>,
+    max_price: Option<f64>,
+    window: Option<(i32, i32)>,
 }
 
 /// True for the remote "city".
@@ -177,11 +209,14 @@ impl CatalogIndex {
     /// Indexes `docs`.
     pub fn build(docs: &[Document]) -> CatalogIndex {
         let mut ix = CatalogIndex::default();
-        // Per doc: term → per-field counts; per field: lengths.
-        let mut per_doc: Vec<BTreeMap<String, [u16; 6]>> = Vec::with_capacity(docs.len());
+        // Terms interned once; per doc, (term id, per-field counts) sorted by term id.
+        let mut ids: FxMap<String, u32> = FxMap::default();
+        let mut names: Vec<String> = Vec::new();
+        let mut per_doc: Vec<Vec<(u32, [u16; 6])>> = Vec::with_capacity(docs.len());
         let mut lens: Vec<[u32; 6]> = Vec::with_capacity(docs.len());
+        let mut counts: FxMap<u32, [u16; 6]> = FxMap::default();
         for d in docs {
-            let mut counts: BTreeMap<String, [u16; 6]> = BTreeMap::new();
+            counts.clear();
             let mut len = [0u32; 6];
             let fields: [(usize, Vec<&str>); 6] = [
                 (0, vec![d.title.as_str()]),
@@ -194,7 +229,16 @@ impl CatalogIndex {
             for (f, texts) in fields {
                 for text in texts {
                     for t in terms(text) {
-                        if let Some(c) = counts.entry(t.term).or_insert([0; 6]).get_mut(f) {
+                        let id = match ids.get(&t.term) {
+                            Some(id) => *id,
+                            None => {
+                                let id = names.len() as u32;
+                                ids.insert(t.term.clone(), id);
+                                names.push(t.term);
+                                id
+                            }
+                        };
+                        if let Some(c) = counts.entry(id).or_insert([0; 6]).get_mut(f) {
                             *c = c.saturating_add(1);
                         }
                         if let Some(l) = len.get_mut(f) {
@@ -203,7 +247,9 @@ impl CatalogIndex {
                     }
                 }
             }
-            per_doc.push(counts);
+            let mut list: Vec<(u32, [u16; 6])> = counts.iter().map(|(k, v)| (*k, *v)).collect();
+            list.sort_unstable_by_key(|(k, _)| *k);
+            per_doc.push(list);
             lens.push(len);
             let cities = d.cities.iter().map(|c| intern(&mut ix.cities, c)).collect::<BTreeSet<_>>().into_iter().collect();
             let level = intern(&mut ix.levels, &d.level);
@@ -226,9 +272,9 @@ impl CatalogIndex {
                 *a += *v as f32 / n;
             }
         }
-        let mut postings: BTreeMap<String, Vec<(u32, f32)>> = BTreeMap::new();
-        for (doc, (counts, len)) in per_doc.into_iter().zip(&lens).enumerate() {
-            for (term, tf) in counts {
+        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); names.len()];
+        for (doc, (list, len)) in per_doc.into_iter().zip(&lens).enumerate() {
+            for (term, tf) in list {
                 let mut w = 0f32;
                 for (f, (_, weight)) in WEIGHTS.iter().enumerate() {
                     let (tf, l, a) = (tf.get(f).copied().unwrap_or(0), len.get(f).copied().unwrap_or(0), avg.get(f).copied().unwrap_or(1.0));
@@ -237,12 +283,21 @@ impl CatalogIndex {
                         w += weight * f32::from(tf) / norm;
                     }
                 }
-                postings.entry(term).or_default().push((doc as u32, w));
+                if let Some(p) = postings.get_mut(term as usize) {
+                    p.push((doc as u32, w));
+                }
             }
         }
-        for (term, list) in postings {
-            ix.terms.push(term);
-            ix.postings.push(list);
+        // The dictionary sorted, for prefix search and binary lookup.
+        let mut order: Vec<u32> = (0..names.len() as u32).collect();
+        order.sort_unstable_by(|a, b| names.get(*a as usize).cmp(&names.get(*b as usize)));
+        let mut names: Vec<Option<String>> = names.into_iter().map(Some).collect();
+        let mut postings: Vec<Option<Vec<(u32, f32)>>> = postings.into_iter().map(Some).collect();
+        for i in order {
+            if let (Some(t), Some(p)) = (names.get_mut(i as usize).and_then(Option::take), postings.get_mut(i as usize).and_then(Option::take)) {
+                ix.terms.push(t);
+                ix.postings.push(p);
+            }
         }
         ix.index_lengths();
         ix
@@ -251,7 +306,7 @@ impl CatalogIndex {
     pub(crate) fn index_lengths(&mut self) {
         self.by_len.clear();
         for (i, t) in self.terms.iter().enumerate() {
-            let l = t.chars().count();
+            let l = t.len();
             if self.by_len.len() <= l {
                 self.by_len.resize(l + 1, Vec::new());
             }
@@ -307,7 +362,7 @@ impl CatalogIndex {
                 add(i, PREFIX);
             }
         }
-        let n = s.chars().count();
+        let n = s.len();
         let max = if n >= 8 {
             2
         } else if n >= 4 {
@@ -316,25 +371,31 @@ impl CatalogIndex {
             0
         };
         if max > 0 {
-            let q: Vec<char> = s.chars().collect();
+            let q = s.as_bytes();
             for len in n.saturating_sub(max)..=n + max {
                 for &i in self.by_len.get(len).map(Vec::as_slice).unwrap_or_default() {
                     let Some(t) = self.terms.get(i as usize) else { continue };
-                    if let Some(d) = within(&q, t, max) {
+                    if let Some(d) = within(q, t.as_bytes(), max) {
                         if d > 0 {
                             add(i as usize, if d == 1 { ONE_EDIT } else { TWO_EDITS });
                         }
                     }
                 }
             }
-            if prefix && n >= 4 {
-                // As-you-type with a typo: the start of a longer term, one edit away.
-                for len in n + 2..self.by_len.len() {
-                    for &i in self.by_len.get(len).map(Vec::as_slice).unwrap_or_default() {
-                        let Some(t) = self.terms.get(i as usize) else { continue };
-                        let head: String = t.chars().take(n).collect();
-                        if head != s && within(&q, &head, 1).is_some() {
-                            add(i as usize, ONE_EDIT * PREFIX);
+            if prefix {
+                // As-you-type with a typo after the first letter: the start of a longer
+                // term, one edit away (terms sharing the first letter only).
+                let first = q.get(..1).unwrap_or_default();
+                let from = self.terms.partition_point(|t| t.as_bytes() < first);
+                for (i, t) in self.terms.iter().enumerate().skip(from) {
+                    let tb = t.as_bytes();
+                    if !tb.starts_with(first) {
+                        break;
+                    }
+                    if tb.len() >= n + 2 {
+                        let head = tb.get(..n).unwrap_or(tb);
+                        if head != q && within(q, head, 1).is_some() {
+                            add(i, ONE_EDIT * PREFIX);
                         }
                     }
                 }
@@ -343,20 +404,36 @@ impl CatalogIndex {
         out
     }
 
-    fn passes(&self, d: &Doc, f: &Filters, skip: Option<&str>) -> bool {
-        let city_ok = skip == Some("city")
-            || f.cities.is_empty()
-            || d.cities
-                .iter()
-                .filter_map(|c| self.cities.get(*c as usize))
-                .any(|c| f.cities.iter().any(|w| w == c || (is_remote(w) && is_remote(c)) || key(w) == key(c)));
-        let level_ok = skip == Some("level") || f.levels.is_empty() || self.levels.get(d.level as usize).is_some_and(|l| f.levels.contains(l));
-        let range_ok = skip == Some("range") || f.ranges.is_empty() || self.ranges.get(d.range as usize).is_some_and(|r| f.ranges.contains(r));
-        let cpf_ok = skip == Some("cpf") || f.cpf.is_none_or(|c| c == d.cpf);
-        let price_ok = f.max_price.is_none_or(|m| d.price <= m);
-        let start_ok = (f.start_from.is_none() && f.start_to.is_none())
-            || d.starts.iter().any(|s| f.start_from.is_none_or(|a| *s >= a) && f.start_to.is_none_or(|b| *s <= b));
-        city_ok && level_ok && range_ok && cpf_ok && price_ok && start_ok
+    /// The filters as id sets, resolved once per search.
+    fn resolve(&self, f: &Filters) -> Resolved {
+        let ids = |names: &[String], wanted: &[String], remote: bool| -> Option<Vec<bool>> {
+            if wanted.is_empty() {
+                return None;
+            }
+            let keys: Vec<String> = wanted.iter().map(|w| key(w)).collect();
+            let any_remote = remote && wanted.iter().any(|w| is_remote(w));
+            Some(names.iter().map(|n| keys.contains(&key(n)) || (any_remote && is_remote(n))).collect())
+        };
+        Resolved {
+            cities: ids(&self.cities, &f.cities, true),
+            levels: ids(&self.levels, &f.levels, false),
+            ranges: ids(&self.ranges, &f.ranges, false),
+            cpf: f.cpf,
+            max_price: f.max_price,
+            window: (f.start_from.is_some() || f.start_to.is_some()).then(|| (f.start_from.unwrap_or(i32::MIN), f.start_to.unwrap_or(i32::MAX))),
+        }
+    }
+
+    /// Which filters `d` passes: (city, level, range, cpf, the others).
+    fn passes(d: &Doc, r: &Resolved) -> [bool; 5] {
+        let set = |s: &Option<Vec<bool>>, id: u32| s.as_ref().is_none_or(|v| v.get(id as usize).copied().unwrap_or(false));
+        [
+            r.cities.as_ref().is_none_or(|v| d.cities.iter().any(|c| v.get(*c as usize).copied().unwrap_or(false))),
+            set(&r.levels, d.level),
+            set(&r.ranges, d.range),
+            r.cpf.is_none_or(|c| c == d.cpf),
+            r.max_price.is_none_or(|m| d.price <= m) && r.window.is_none_or(|(a, b)| d.starts.iter().any(|s| *s >= a && *s <= b)),
+        ]
     }
 
     /// Searches `query` (the last word is a prefix unless the query ends with a space),
@@ -405,31 +482,34 @@ impl CatalogIndex {
         let mut range = vec![0u32; self.ranges.len()];
         let mut cpf = [0u32; 2];
         let mut hits: Vec<(u32, f32)> = Vec::new();
+        let resolved = self.resolve(filters);
         for &d in &candidates {
             let Some(doc) = self.docs.get(d as usize) else { continue };
-            if self.passes(doc, filters, Some("city")) {
+            let p = Self::passes(doc, &resolved);
+            let all_but = |i: usize| p.iter().enumerate().all(|(j, ok)| j == i || *ok);
+            if all_but(0) {
                 for c in &doc.cities {
                     if let Some(x) = city.get_mut(*c as usize) {
                         *x += 1;
                     }
                 }
             }
-            if self.passes(doc, filters, Some("level")) {
+            if all_but(1) {
                 if let Some(x) = level.get_mut(doc.level as usize) {
                     *x += 1;
                 }
             }
-            if self.passes(doc, filters, Some("range")) {
+            if all_but(2) {
                 if let Some(x) = range.get_mut(doc.range as usize) {
                     *x += 1;
                 }
             }
-            if self.passes(doc, filters, Some("cpf")) {
+            if all_but(3) {
                 if let Some(x) = cpf.get_mut(usize::from(doc.cpf)) {
                     *x += 1;
                 }
             }
-            if self.passes(doc, filters, None) {
+            if p.iter().all(|ok| *ok) {
                 hits.push((d, total_score.get(d as usize).copied().unwrap_or(0.0)));
             }
         }
@@ -471,27 +551,25 @@ fn highlights(title: &str, marks: &BTreeSet<&str>, prefix: Option<&str>) -> Vec<
     out
 }
 
-/// The Levenshtein distance of `a` and `b` when at most `max`, else `None`.
-fn within(a: &[char], b: &str, max: usize) -> Option<usize> {
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > max {
-        return None;
+/// The Levenshtein distance of `a` and `b` (bytes of folded terms) when at most
+/// `max`, else `None`; terms longer than 63 bytes never match with edits.
+// Indexes are below 64 by the length guard: the rows are fixed arrays, so no allocation per term.
+#[allow(clippy::indexing_slicing)]
+fn within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max || a.len() > 63 || b.len() > 63 {
+        return (a == b).then_some(0);
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0usize; b.len() + 1];
+    let mut prev = [0usize; 64];
+    let mut cur = [0usize; 64];
+    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *p = j;
+    }
     for (i, ca) in a.iter().enumerate() {
-        if let Some(c0) = cur.first_mut() {
-            *c0 = i + 1;
-        }
+        cur[0] = i + 1;
         let mut row_min = i + 1;
         for (j, cb) in b.iter().enumerate() {
-            let sub = prev.get(j).copied().unwrap_or(usize::MAX).saturating_add(usize::from(ca != cb));
-            let del = prev.get(j + 1).copied().unwrap_or(usize::MAX).saturating_add(1);
-            let ins = cur.get(j).copied().unwrap_or(usize::MAX).saturating_add(1);
-            let v = sub.min(del).min(ins);
-            if let Some(c) = cur.get_mut(j + 1) {
-                *c = v;
-            }
+            let v = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = v;
             row_min = row_min.min(v);
         }
         if row_min > max {
@@ -499,7 +577,7 @@ fn within(a: &[char], b: &str, max: usize) -> Option<usize> {
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev.last().copied().filter(|d| *d <= max)
+    Some(prev[b.len()]).filter(|d| *d <= max)
 }
 
 #[cfg(test)]
@@ -508,9 +586,10 @@ mod tests {
 
     #[test]
     fn levenshtein_is_bounded() {
-        let q: Vec<char> = "managment".chars().collect();
-        assert_eq!(within(&q, "management", 2), Some(1));
-        assert_eq!(within(&q, "managment", 1), Some(0));
-        assert_eq!(within(&q, "manager", 1), None);
+        assert_eq!(within(b"managment", b"management", 2), Some(1));
+        assert_eq!(within(b"managment", b"managment", 1), Some(0));
+        assert_eq!(within(b"managment", b"manager", 1), None);
+        assert_eq!(within(b"negociation", b"negotiatio", 2), Some(2));
+        assert_eq!(within(b"negociation", b"negotaition", 2), None);
     }
 }

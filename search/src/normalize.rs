@@ -109,7 +109,10 @@ pub fn stem(word: &str) -> String {
             if suffix == "s" && (base.ends_with('s') || base.ends_with('u')) {
                 continue; // processus, stress: not plurals
             }
-            return format!("{base}{replacement}");
+            let mut out = String::with_capacity(base.len() + replacement.len());
+            out.push_str(base);
+            out.push_str(replacement);
+            return out;
         }
     }
     word.to_string()
