@@ -340,6 +340,9 @@ impl CatalogIndex {
     /// The index terms a query word matches, with their factor.
     fn candidates(&self, word: &str, prefix: bool) -> Vec<(usize, f32)> {
         let s = stem(word);
+        let has_direct = self.terms.binary_search(&s).is_ok()
+            || self.terms.binary_search_by(|t| t.as_str().cmp(word)).is_ok()
+            || (prefix && self.terms.get(self.terms.partition_point(|t| t.as_str() < word)).is_some_and(|t| t.starts_with(word)));
         let mut out: Vec<(usize, f32)> = Vec::new();
         let mut add = |i: usize, f: f32| match out.iter_mut().find(|(t, _)| *t == i) {
             Some(e) => e.1 = e.1.max(f),
@@ -370,7 +373,8 @@ impl CatalogIndex {
         } else {
             0
         };
-        if max > 0 {
+        // The word being typed: typos only when what is typed matches nothing as it is.
+        if max > 0 && !(prefix && has_direct) {
             let q = s.as_bytes();
             for len in n.saturating_sub(max)..=n + max {
                 for &i in self.by_len.get(len).map(Vec::as_slice).unwrap_or_default() {
@@ -382,9 +386,10 @@ impl CatalogIndex {
                     }
                 }
             }
-            if prefix {
-                // As-you-type with a typo after the first letter: the start of a longer
-                // term, one edit away (terms sharing the first letter only).
+            if prefix && n >= 5 {
+                // As-you-type with a typo after the first letter, when the typed start
+                // matches nothing as it is: the start of a longer term, one edit away
+                // (terms sharing the first letter only).
                 let first = q.get(..1).unwrap_or_default();
                 let from = self.terms.partition_point(|t| t.as_bytes() < first);
                 for (i, t) in self.terms.iter().enumerate().skip(from) {
@@ -455,9 +460,16 @@ impl CatalogIndex {
                 last_prefix = Some(w.clone());
             }
             let mut best = vec![0f32; n];
-            for (t, factor) in self.candidates(w, prefix) {
+            let candidates = self.candidates(w, prefix);
+            // A near miss never weighs more than the word itself: a typo neighbour that is
+            // rare ("lettre" for "mettre") must not outscore the exact word's matches.
+            let exact_idf = candidates.iter().filter(|(_, f)| *f == EXACT).map(|(t, _)| self.idf(*t)).reduce(f32::max);
+            for (t, factor) in candidates {
                 highlight_terms.push(t);
-                let idf = self.idf(t);
+                let idf = match exact_idf {
+                    Some(cap) if factor < EXACT => self.idf(t).min(cap),
+                    _ => self.idf(t),
+                };
                 for &(doc, tf) in self.postings.get(t).map(Vec::as_slice).unwrap_or_default() {
                     let s = idf * tf * (K1 + 1.0) / (tf + K1) * factor;
                     if let Some(b) = best.get_mut(doc as usize) {
