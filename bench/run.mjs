@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { compare, printTable } from "./harness.mjs";
 import { printSizes, sizes } from "../scripts/size.mjs";
+import { clientGroups } from "./clients.mjs";
 import { campusSyncRequest, productsPage, sessionsPage } from "./data.mjs";
 import * as zodPeer from "./peers/zod.mjs";
 import * as valibotPeer from "./peers/valibot.mjs";
@@ -192,7 +193,16 @@ function mutations(peer) {
   }
 }
 
-// 4. Size report (same as `make size`).
+// 4. The clients against formakit-sandbox (bench/clients.mjs): paging all 13
+//    Cegos product pages under 50 ms latency against the latency bound, and the
+//    per-call overhead on loopback against a bare fetch + JSON.parse.
+{
+  const { clientPaging, clientOverhead } = await clientGroups();
+  results.groups.clientPaging = clientPaging;
+  results.groups.clientOverhead = clientOverhead;
+}
+
+// 5. Size report (same as `make size`, without its client-cost rebuilds).
 {
   const rows = sizes();
   console.log("\nSize (bytes)");

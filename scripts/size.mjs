@@ -2,9 +2,15 @@
 // entry costs a browser page in all (its wasm + glue + API + checkers).
 // `make size` runs it after `make build`; bench/run.mjs records the same rows.
 // Targets (issue 8): full wasm <= 150 KB gzip, formakit/cegos wasm <= 70 KB gzip.
-import { existsSync, readFileSync } from "node:fs";
+// Run directly (`make size`), it also builds each wasm again without the
+// `client` feature into a temp dir and prints what the clients add
+// (`clientCost`; bench/run.mjs does not rebuild, so it records the other rows only).
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { delimiter, join } from "node:path";
+import { homedir, tmpdir } from "node:os";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = new URL("../pkg/", import.meta.url);
 const PROVIDERS = [
@@ -25,8 +31,8 @@ export const FILES = [
   ...PROVIDERS.flatMap(([entry, checker]) => [`web/${entry}/formakit_bg.wasm`, `web/${entry}/formakit.js`, `lib/checkers/${checker}.mjs`]),
 ];
 
-function measure(file) {
-  const bytes = readFileSync(new URL(file, root));
+function measure(file, base = root) {
+  const bytes = readFileSync(new URL(file, base));
   return {
     file,
     raw: bytes.length,
@@ -36,7 +42,7 @@ function measure(file) {
 }
 
 export function sizes() {
-  return FILES.filter((f) => existsSync(new URL(f, root))).map(measure);
+  return FILES.filter((f) => existsSync(new URL(f, root))).map((f) => measure(f));
 }
 
 /** Per entry: the files a browser page that imports it downloads, summed (each gzipped on its own, as a server sends them). */
@@ -64,4 +70,65 @@ export function printSizes(rows) {
   for (const e of entries(rows)) console.log(`${e.entry.padEnd(26)} ${pad(kb(e.wasm.gzip), 13)} ${pad(kb(e.total.gzip), 19)} ${pad(kb(e.total.brotli), 10)}`);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) printSizes(sizes());
+/**
+ * What the clients add to each wasm: every provider entry (pkg/web/<entry>/,
+ * built with `wasm,client,<provider>`) against a build of `wasm,<provider>`,
+ * and the full wasm (pkg/web/, default features + `wasm`) against `wasm` and the
+ * four providers without `client`. The builds are `make build`'s web builds
+ * (same wasm-pack flags) into a temp dir, removed after. Returns rows
+ * { entry, features, without, with } (each a `measure` row), or null with a
+ * message when wasm-pack is not there.
+ */
+export function clientCost() {
+  const cwd = fileURLToPath(new URL("..", import.meta.url));
+  // As the Makefile does: binaryen's wasm-opt from npm first, cargo's bin for wasm-pack.
+  const env = { ...process.env, PATH: [join(cwd, "node_modules", ".bin"), join(homedir(), ".cargo", "bin"), process.env.PATH].join(delimiter) };
+  if (spawnSync("wasm-pack", ["--version"], { env }).status !== 0) {
+    console.log("client cost: skipped, wasm-pack is not installed (scripts/install.sh installs it)");
+    return null;
+  }
+  const builds = [
+    ...PROVIDERS.map(([entry]) => ({ entry: `formakit/${entry}`, features: `wasm,${entry}`, shipped: `web/${entry}/formakit_bg.wasm` })),
+    { entry: "formakit", features: `wasm,${PROVIDERS.map(([p]) => p).join(",")}`, shipped: "web/formakit_bg.wasm" },
+  ];
+  const dir = mkdtempSync(join(tmpdir(), "formakit-size-"));
+  const rows = [];
+  try {
+    for (const b of builds) {
+      if (!existsSync(new URL(b.shipped, root))) {
+        console.log(`client cost: ${b.entry}: skipped, pkg/${b.shipped} is missing (make build)`);
+        continue;
+      }
+      const out = join(dir, b.entry.replace("/", "-"));
+      const args = ["build", "--release", "--no-pack", "--out-name", "formakit", "--target", "web", "--out-dir", out, "--", "--no-default-features", "--features", b.features];
+      const run = spawnSync("wasm-pack", args, { cwd, env, encoding: "utf8" });
+      if (run.status !== 0) {
+        console.log(`client cost: ${b.entry}: wasm-pack ${args.join(" ")} failed:\n${run.stderr.split("\n").slice(-20).join("\n")}`);
+        process.exitCode = 1;
+        continue;
+      }
+      rows.push({ entry: b.entry, features: b.features, without: measure("formakit_bg.wasm", pathToFileURL(`${out}/`)), with: measure(b.shipped) });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+export function printClientCost(rows) {
+  const pad = (s, n) => String(s).padStart(n);
+  const delta = (n) => (n >= 0 ? `+${n}` : String(n));
+  console.log(`${"wasm (web), client feature".padEnd(26)} ${pad("raw without", 12)} ${pad("raw with", 9)} ${pad("Δ raw", 8)} ${pad("gzip without", 13)} ${pad("gzip with", 10)} ${pad("Δ gzip", 8)} ${pad("Δ gzip KB", 10)}`);
+  for (const r of rows) {
+    const d = r.with.gzip - r.without.gzip;
+    console.log(`${r.entry.padEnd(26)} ${pad(r.without.raw, 12)} ${pad(r.with.raw, 9)} ${pad(delta(r.with.raw - r.without.raw), 8)} ${pad(r.without.gzip, 13)} ${pad(r.with.gzip, 10)} ${pad(delta(d), 8)} ${pad((d >= 0 ? "+" : "") + kb(d), 10)}`);
+  }
+  console.log("(without: --no-default-features --features wasm,<providers>; with: the shipped pkg/ wasm, which adds client)");
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  printSizes(sizes());
+  console.log("\nWhat the clients add (each wasm rebuilt without the client feature)");
+  const rows = clientCost();
+  if (rows !== null && rows.length > 0) printClientCost(rows);
+}
