@@ -1,0 +1,924 @@
+// <formakit-catalog>: the embeddable Cegos catalog (issue 11).
+// Bundled by scripts/build-pkg.mjs into pkg/widget/formakit-catalog.js (DOMPurify inside);
+// the Cegos and search wasm entries are loaded from ../web/ next to it, on demand.
+// Rules: shadow DOM, one constructable stylesheet (no <style>, no style attributes, so
+// `style-src 'self'` holds), sizes in px/em only, provider text through textContent; the
+// notice HTML goes through DOMPurify (strict allow-list) and is appended as a fragment.
+import createDOMPurify from "dompurify";
+
+const WEB = new URL("../web/", import.meta.url);
+
+// ---- sanitizing ----
+const ALLOWED_TAGS = ["p", "br", "ul", "ol", "li", "em", "strong", "b", "i", "h3", "h4", "h5", "h6", "a"];
+let purifier = null;
+function getPurifier() {
+  if (purifier) return purifier;
+  purifier = createDOMPurify(window); // an instance of our own: the host's DOMPurify hooks are not touched
+  purifier.addHook("afterSanitizeAttributes", (node) => {
+    if (node.nodeName === "A") {
+      const href = node.getAttribute("href");
+      if (!href || !/^(https?:|mailto:)/i.test(href.trim())) node.removeAttribute("href");
+      node.setAttribute("rel", "noopener noreferrer");
+      if (node.hasAttribute("href") && !/^mailto:/i.test(href)) node.setAttribute("target", "_blank");
+    }
+  });
+  return purifier;
+}
+const PURIFY_CONFIG = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR: ["href", "rel", "target"],
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+  KEEP_CONTENT: true,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+};
+/** Sanitized notice HTML as a DocumentFragment (never assigned through innerHTML). */
+export function sanitizeNotice(html) {
+  return getPurifier().sanitize(String(html ?? ""), { ...PURIFY_CONFIG, RETURN_DOM_FRAGMENT: true });
+}
+/** The same, serialized: for tests and for partners who want to check the rules. */
+export function sanitizeNoticeToString(html) {
+  return getPurifier().sanitize(String(html ?? ""), PURIFY_CONFIG);
+}
+
+// ---- text ----
+const TEXT = {
+  fr: {
+    search: "Rechercher une formation", searchPh: "Ex. : management, Excel, négociation…", filters: "Filtres", topics: "Thèmes",
+    allTopics: "Tous les thèmes", city: "Ville", allCities: "Toutes les villes", remote: "À distance", cpf: "Éligible CPF",
+    level: "Niveau", allLevels: "Tous les niveaux", price: "Prix maximum", anyPrice: "Tous les prix", from: "Session à partir du",
+    to: "Session jusqu’au", reset: "Effacer les filtres", results: (n) => (n === 0 ? "Aucune formation" : n === 1 ? "1 formation" : `${fmtInt("fr", n)} formations`),
+    loading: "Chargement du catalogue…", empty: "Aucune formation ne correspond à votre recherche.", emptyHint: "Essayez d’autres mots ou effacez les filtres.",
+    error: "Le catalogue n’a pas pu être chargé.", retry: "Réessayer", prev: "Précédente", next: "Suivante", page: (p, n) => `Page ${p} sur ${n}`,
+    pagination: "Pagination", bestSeller: "Best-seller", days: (d) => (Number(d) > 1 ? `${d} jours` : `${d} jour`), hours: (h) => `${h} h`, ht: "HT",
+    close: "Fermer", sessions: "Sessions", noSessions: "Aucune session programmée.", full: "Complet", lastPlaces: "Dernières places",
+    guaranteed: "Session garantie", likely: "Forte probabilité", more: (n) => `+ ${n}`, cities: "Villes", details: "Voir le détail",
+    sections: { introduction: "Présentation", objective: "Objectifs", forWho: "Pour qui", prerequisite: "Prérequis", program: "Programme", participantBenefits: "Les plus", highlights: "Points forts", evaluation: "Évaluation", visioTrainingProcedure: "Classe à distance" },
+    noticePage: "Fiche complète sur cegos.fr", stale: "Affiché depuis le cache ; mise à jour…", of: "sur", catalog: "Catalogue des formations",
+  },
+  en: {
+    search: "Search courses", searchPh: "E.g. management, Excel, negotiation…", filters: "Filters", topics: "Topics",
+    allTopics: "All topics", city: "City", allCities: "All cities", remote: "Remote", cpf: "CPF eligible",
+    level: "Level", allLevels: "All levels", price: "Maximum price", anyPrice: "Any price", from: "Session from",
+    to: "Session until", reset: "Clear filters", results: (n) => (n === 0 ? "No courses" : n === 1 ? "1 course" : `${fmtInt("en", n)} courses`),
+    loading: "Loading the catalog…", empty: "No course matches your search.", emptyHint: "Try other words or clear the filters.",
+    error: "The catalog could not be loaded.", retry: "Retry", prev: "Previous", next: "Next", page: (p, n) => `Page ${p} of ${n}`,
+    pagination: "Pagination", bestSeller: "Best seller", days: (d) => (Number(d) > 1 ? `${d} days` : `${d} day`), hours: (h) => `${h} h`, ht: "excl. VAT",
+    close: "Close", sessions: "Sessions", noSessions: "No session scheduled.", full: "Full", lastPlaces: "Last places",
+    guaranteed: "Guaranteed", likely: "Likely to run", more: (n) => `+ ${n}`, cities: "Cities", details: "See details",
+    sections: { introduction: "Overview", objective: "Objectives", forWho: "Who is it for", prerequisite: "Prerequisites", program: "Program", participantBenefits: "Benefits", highlights: "Highlights", evaluation: "Assessment", visioTrainingProcedure: "Remote class" },
+    noticePage: "Full page on cegos.fr", stale: "Shown from cache; updating…", of: "of", catalog: "Course catalog",
+  },
+};
+const fmtInt = (lang, n) => new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR").format(n);
+const PRICES = [500, 1000, 1500, 2000, 3000];
+const PER_PAGE = 20;
+const REMOTE = "A DISTANCE";
+
+// ---- styles (one constructable sheet, shared by every instance) ----
+const CSS = `
+:host{display:block;contain:layout;}
+:host([hidden]){display:none;}
+.root{--_accent:var(--fk-accent,#1a56db);--_accent-fg:var(--fk-accent-contrast,#fff);--_bg:var(--fk-bg,#fff);--_fg:var(--fk-fg,#1f2937);
+--_muted:var(--fk-muted,#5b6472);--_border:var(--fk-border,#d7dce3);--_card:var(--fk-card-bg,#fff);--_surface:var(--fk-surface,#f5f7fa);
+--_radius:var(--fk-radius,10px);--_space:var(--fk-space,16px);--_mark:var(--fk-mark-bg,#fde68a);--_danger:var(--fk-danger,#b42318);--_ok:var(--fk-success,#067647);
+all:initial;display:block;box-sizing:border-box;font-family:var(--fk-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);
+font-size:var(--fk-font-size,16px);line-height:1.45;color:var(--_fg);background:var(--_bg);text-align:left;}
+.root[data-density=compact]{--_space:var(--fk-space,10px);}
+@media (prefers-color-scheme:dark){:host([theme=auto]) .root{--_bg:var(--fk-bg,#111827);--_fg:var(--fk-fg,#e5e7eb);--_muted:var(--fk-muted,#a3acb9);
+--_border:var(--fk-border,#374151);--_card:var(--fk-card-bg,#1f2937);--_surface:var(--fk-surface,#0b1220);--_accent:var(--fk-accent,#7aa7ff);--_accent-fg:var(--fk-accent-contrast,#0b1220);--_mark:var(--fk-mark-bg,#854d0e);}}
+:host([theme=dark]) .root{--_bg:var(--fk-bg,#111827);--_fg:var(--fk-fg,#e5e7eb);--_muted:var(--fk-muted,#a3acb9);--_border:var(--fk-border,#374151);
+--_card:var(--fk-card-bg,#1f2937);--_surface:var(--fk-surface,#0b1220);--_accent:var(--fk-accent,#7aa7ff);--_accent-fg:var(--fk-accent-contrast,#0b1220);--_mark:var(--fk-mark-bg,#854d0e);}
+*,*::before,*::after{box-sizing:border-box;}
+[hidden]{display:none!important;}
+h2,h3,h4,h5,h6,p,ul,ol,li,fieldset,legend,figure{margin:0;padding:0;}
+button,input,select{font:inherit;color:inherit;letter-spacing:normal;text-transform:none;}
+button{cursor:pointer;}
+:focus-visible{outline:3px solid var(--_accent);outline-offset:2px;}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;margin:-1px;padding:0;border:0;}
+.top{display:flex;gap:.5em;align-items:end;flex-wrap:wrap;margin-bottom:var(--_space);}
+.field{display:flex;flex-direction:column;gap:.25em;min-width:0;}
+.field>span,.label{font-size:.875em;font-weight:600;color:var(--_fg);}
+.q{flex:1 1 16em;}
+input[type=search],input[type=date],select{width:100%;min-height:2.5em;padding:.45em .65em;border:1px solid var(--_border);border-radius:calc(var(--_radius) * .6);background:var(--_bg);color:var(--_fg);margin:0;}
+input[type=search]{font-size:1.0625em;}
+input[type=checkbox]{width:1.1em;height:1.1em;margin:0;accent-color:var(--_accent);}
+.btn{display:inline-flex;align-items:center;justify-content:center;gap:.4em;min-height:2.5em;padding:.4em .9em;border:1px solid var(--_border);border-radius:calc(var(--_radius) * .6);background:var(--_card);color:var(--_fg);text-decoration:none;font-weight:600;line-height:1.2;margin:0;box-shadow:none;}
+.btn:hover{border-color:var(--_accent);}
+.btn.primary{background:var(--_accent);border-color:var(--_accent);color:var(--_accent-fg);}
+.btn[disabled]{opacity:.45;cursor:default;}
+.btn.ftoggle{display:none;}
+.layout{display:grid;grid-template-columns:minmax(14em,17em) minmax(0,1fr);gap:calc(var(--_space) * 1.5);align-items:start;}
+.side{display:flex;flex-direction:column;gap:var(--_space);padding:var(--_space);background:var(--_surface);border-radius:var(--_radius);border:1px solid var(--_border);}
+.check{display:flex;gap:.5em;align-items:center;font-size:.9375em;}
+.tree,.tree ul{list-style:none;margin:0;padding:0;}
+.tree ul{padding-left:1em;}
+.tree [role=treeitem]>.ti{display:flex;align-items:flex-start;gap:.3em;padding:.25em .4em;border-radius:6px;cursor:pointer;font-size:.9375em;}
+.tree [role=treeitem]:focus{outline:none;}
+.tree [role=treeitem]:focus-visible>.ti{outline:3px solid var(--_accent);outline-offset:-1px;}
+.tree [role=treeitem][aria-selected=true]>.ti{background:var(--_accent);color:var(--_accent-fg);}
+.tree .tw{flex:0 0 1em;text-align:center;color:inherit;opacity:.7;}
+.treebox{max-height:22em;overflow:auto;}
+.status{font-weight:600;margin:0 0 .75em;min-height:1.45em;}
+.cards{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(15em,1fr));gap:var(--_space);}
+.card{display:flex;flex-direction:column;gap:.5em;padding:var(--_space);background:var(--_card);border:1px solid var(--_border);border-radius:var(--_radius);min-width:0;}
+.card:hover{border-color:var(--_accent);}
+.card h3{font-size:1.0625em;line-height:1.3;font-weight:650;}
+.card h3 button{all:unset;cursor:pointer;color:var(--_fg);overflow-wrap:anywhere;}
+.card h3 button:hover{color:var(--_accent);text-decoration:underline;}
+.card h3 button:focus-visible{outline:3px solid var(--_accent);outline-offset:2px;border-radius:3px;}
+mark{background:var(--_mark);color:inherit;padding:0 .05em;border-radius:2px;}
+.meta{display:flex;flex-wrap:wrap;gap:.35em .9em;font-size:.875em;color:var(--_muted);}
+.price{margin-top:auto;font-size:1.125em;font-weight:700;color:var(--_fg);}
+.price small{font-size:.75em;font-weight:500;color:var(--_muted);}
+.tags{display:flex;flex-wrap:wrap;gap:.35em;}
+.tag{display:inline-block;padding:.1em .55em;border-radius:999px;font-size:.8125em;font-weight:600;background:var(--_surface);border:1px solid var(--_border);color:var(--_fg);white-space:nowrap;}
+.tag.best{background:#fff4d6;border-color:#e9b949;color:#6b4a00;}
+.tag.cpf{background:#e7f6ec;border-color:#7cc49a;color:#0b5a2c;}
+.tag.full{background:#fde8e7;border-color:#f0a39e;color:#8a1c12;}
+.tag.last{background:#fff1e0;border-color:#f5b66b;color:#7a3d00;}
+.tag.guar{background:#e7f6ec;border-color:#7cc49a;color:#0b5a2c;}
+.tag.likely{background:#e8efff;border-color:#9db6f5;color:#173f9c;}
+.cities{font-size:.8125em;color:var(--_muted);}
+.pager{display:flex;flex-wrap:wrap;gap:.4em;align-items:center;justify-content:center;margin-top:calc(var(--_space) * 1.5);}
+.pager .btn{min-width:2.5em;padding:.4em .6em;}
+.pager .btn[aria-current=page]{background:var(--_accent);border-color:var(--_accent);color:var(--_accent-fg);}
+.pager .gap{color:var(--_muted);padding:0 .2em;}
+.state{padding:calc(var(--_space) * 2) var(--_space);text-align:center;border:1px dashed var(--_border);border-radius:var(--_radius);display:flex;flex-direction:column;align-items:center;gap:.75em;color:var(--_fg);}
+.state .hint{color:var(--_muted);}
+.state.err{border-color:var(--_danger);}
+.state.err strong{color:var(--_danger);}
+.spin{width:2em;height:2em;border-radius:50%;border:.25em solid var(--_border);border-top-color:var(--_accent);animation:fkspin .8s linear infinite;}
+@keyframes fkspin{to{transform:rotate(360deg);}}
+@media (prefers-reduced-motion:reduce){.spin{animation-duration:3s;}}
+.skel{height:9em;border-radius:var(--_radius);background:var(--_surface);border:1px solid var(--_border);}
+.note{font-size:.8125em;color:var(--_muted);margin:-.5em 0 .75em;}
+.overlay{position:fixed;inset:0;z-index:2147483000;background:rgba(15,23,42,.55);display:flex;justify-content:flex-end;}
+.dialog{width:min(46em,100%);height:100%;overflow:auto;background:var(--_bg);color:var(--_fg);padding:calc(var(--_space) * 1.5);display:flex;flex-direction:column;gap:var(--_space);box-shadow:-8px 0 30px rgba(0,0,0,.25);}
+.dhead{display:flex;gap:var(--_space);align-items:flex-start;justify-content:space-between;}
+.dialog h2{font-size:1.5em;line-height:1.25;font-weight:700;overflow-wrap:anywhere;}
+.dialog .sub{color:var(--_muted);margin-top:.35em;}
+.notice h3{font-size:1.125em;font-weight:700;margin:.6em 0 .3em;}
+.notice h4,.notice h5,.notice h6{font-size:1em;font-weight:700;margin:.5em 0 .25em;}
+.notice p{margin:0 0 .6em;}
+.notice ul,.notice ol{margin:0 0 .6em;padding-left:1.4em;}
+.notice li{margin:.15em 0;}
+.notice a,.dialog a.link{color:var(--_accent);text-decoration:underline;}
+.sessions{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:.5em;}
+.sess{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:.25em 1em;padding:.65em .85em;border:1px solid var(--_border);border-radius:calc(var(--_radius) * .7);background:var(--_card);}
+.sess .when{font-weight:600;}
+.sess .where{color:var(--_muted);font-size:.9375em;}
+.sess .sp{font-weight:700;text-align:right;grid-row:1 / span 2;grid-column:2;align-self:center;}
+.sess .tags{grid-column:1 / -1;}
+@media (max-width:760px){
+ .layout{grid-template-columns:minmax(0,1fr);gap:var(--_space);}
+ .btn.ftoggle{display:inline-flex;}
+ .side[data-open=false]{display:none;}
+ .cards{grid-template-columns:minmax(0,1fr);}
+ .dialog{padding:var(--_space);}
+ .dialog h2{font-size:1.25em;}
+}
+`;
+let sheet = null;
+function getSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  return sheet;
+}
+
+// ---- DOM helper: text only ----
+function h(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  if (attrs)
+    for (const [k, v] of Object.entries(attrs)) {
+      if (v === undefined || v === null || v === false) continue;
+      if (k === "on") for (const [ev, fn] of Object.entries(v)) node.addEventListener(ev, fn);
+      else if (k === "text") node.textContent = v;
+      else if (k in node && typeof v !== "string") node[k] = v;
+      else node.setAttribute(k, v === true ? "" : String(v));
+    }
+  for (const c of children.flat(Infinity)) if (c !== null && c !== undefined && c !== false) node.append(c);
+  return node;
+}
+
+// ---- IndexedDB cache ----
+const DB = "formakit-widget";
+function idb() {
+  return new Promise((resolve, reject) => {
+    if (!globalThis.indexedDB) return reject(new Error("no IndexedDB"));
+    const req = indexedDB.open(DB, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore("catalog");
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+async function cacheGet(key) {
+  try {
+    const db = await idb();
+    return await new Promise((resolve) => {
+      const r = db.transaction("catalog").objectStore("catalog").get(key);
+      r.onsuccess = () => resolve(r.result ?? null);
+      r.onerror = () => resolve(null);
+    });
+  } catch {
+    return null;
+  }
+}
+async function cachePut(key, value) {
+  try {
+    const db = await idb();
+    await new Promise((resolve) => {
+      const tx = db.transaction("catalog", "readwrite");
+      tx.objectStore("catalog").put(value, key);
+      tx.oncomplete = tx.onerror = tx.onabort = () => resolve();
+    });
+  } catch {
+    /* private mode, quota: the widget works without the cache */
+  }
+}
+
+// ---- URL state ----
+const KEYS = ["q", "city", "cpf", "level", "max", "from", "to", "topic", "page", "product"];
+function readState(prefix) {
+  const sp = new URLSearchParams(location.search);
+  const s = {};
+  for (const k of KEYS) s[k] = sp.get(prefix + k) ?? "";
+  s.page = Math.max(1, parseInt(s.page, 10) || 1);
+  return s;
+}
+function writeState(prefix, state, push) {
+  const sp = new URLSearchParams(location.search);
+  for (const k of KEYS) {
+    const v = state[k];
+    if (v === "" || v === null || v === undefined || (k === "page" && v === 1)) sp.delete(prefix + k);
+    else sp.set(prefix + k, String(v));
+  }
+  const qs = sp.toString();
+  const url = `${location.pathname}${qs ? `?${qs}` : ""}${location.hash}`;
+  if (url === `${location.pathname}${location.search}${location.hash}`) return;
+  history[push ? "pushState" : "replaceState"](history.state, "", url);
+}
+
+// ---- the element ----
+export class FormakitCatalog extends HTMLElement {
+  static observedAttributes = ["api-base", "token-url", "lang", "catalog-id", "index-url", "fault", "density"];
+  static sanitize = sanitizeNoticeToString;
+
+  #client = null;
+  #ownClient = true;
+  #root;
+  #els = {};
+  #data = null; // { products, byCode, topics, sessionsByProduct, index, topicIndex }
+  #state;
+  #status = "idle";
+  #error = null;
+  #loadId = 0;
+  #opener = null;
+  #typing = null;
+  #connected = false;
+  #sidebarOpen = false;
+  #popHandler = () => this.#onPop();
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: "open" });
+    this.#root.adoptedStyleSheets = [getSheet()];
+  }
+
+  get client() {
+    return this.#ownClient ? null : this.#client;
+  }
+  set client(c) {
+    this.#client = c;
+    this.#ownClient = !c;
+    if (this.#connected) this.reload();
+  }
+  get lang() {
+    return this.getAttribute("lang") === "en" ? "en" : "fr";
+  }
+  get #t() {
+    return TEXT[this.lang];
+  }
+  get #prefix() {
+    return this.id ? `${this.id}-` : "fk-";
+  }
+
+  connectedCallback() {
+    this.#connected = true;
+    this.#state = readState(this.#prefix);
+    addEventListener("popstate", this.#popHandler);
+    this.#build();
+    this.reload();
+  }
+  disconnectedCallback() {
+    this.#connected = false;
+    removeEventListener("popstate", this.#popHandler);
+  }
+  attributeChangedCallback(name, oldV, newV) {
+    if (!this.#connected || oldV === newV) return;
+    if (name === "lang" || name === "density") {
+      this.#build();
+      this.#render();
+      return;
+    }
+    if (this.#ownClient) this.#client = null;
+    this.reload();
+  }
+
+  /** Reloads the catalog (the retry button does this). */
+  reload() {
+    const id = ++this.#loadId;
+    this.#status = "loading";
+    this.#error = null;
+    this.#render();
+    this.#load(id).catch((e) => {
+      if (id !== this.#loadId) return;
+      this.#status = "error";
+      this.#error = e;
+      this.#render();
+      this.dispatchEvent(new CustomEvent("formakit-error", { detail: e, bubbles: true, composed: true }));
+    });
+  }
+
+  async #modules() {
+    const [cegos, search] = await Promise.all([import(new URL("cegos/index.js", WEB).href), import(new URL("search/index.js", WEB).href)]);
+    return { cegos, search };
+  }
+
+  #makeClient(cegos) {
+    if (this.#client) return this.#client;
+    const base = new URL(this.getAttribute("api-base") || "/cegos", location.href).href.replace(/\/$/, "");
+    const tokenUrl = this.getAttribute("token-url");
+    if (!tokenUrl) throw Object.assign(new Error("formakit-catalog: set token-url or the client property"), { kind: "usage" });
+    const fault = this.getAttribute("fault");
+    this.#client = new cegos.CegosClient({
+      baseUrl: base,
+      authBaseUrl: base,
+      lang: this.lang,
+      retries: fault ? 0 : 2,
+      headers: fault ? { "X-Formakit-Fault": fault } : undefined,
+      getToken: async () => {
+        // The partner's token proxy: a POST answered with { access_token }; no secret in the page.
+        const res = await fetch(new URL(tokenUrl, location.href), { method: "POST", credentials: "same-origin", headers: fault ? { "X-Formakit-Fault": fault } : {} });
+        if (!res.ok) throw Object.assign(new Error(`token: HTTP ${res.status}`), { kind: "http", status: res.status });
+        return (await res.json()).access_token;
+      },
+    });
+    return this.#client;
+  }
+
+  #cacheKey() {
+    return `v1|${this.getAttribute("api-base") || "/cegos"}|${this.getAttribute("catalog-id") || ""}|${this.lang}`;
+  }
+
+  async #load(id) {
+    const mods = this.#modules();
+    const cached = await cacheGet(this.#cacheKey());
+    const { cegos, search } = await mods;
+    if (id !== this.#loadId) return;
+    if (cached) {
+      this.#setData(search, cached, null);
+      this.#status = "stale";
+      this.#render();
+    }
+    const client = this.#makeClient(cegos);
+    const catalogId = this.getAttribute("catalog-id");
+    const [products, topics, sessions] = await Promise.all([
+      client.products({ hydrate: true }).toArray({ limit: 5000 }),
+      client.topics(catalogId ? { catalogId: Number(catalogId) || catalogId } : undefined).catch(() => null),
+      client.sessions().toArray({ limit: 20000 }).catch(() => []),
+    ]).catch((e) => {
+      if (cached) return [null]; // offline or outage: keep the cached catalog
+      throw e;
+    });
+    if (id !== this.#loadId) return;
+    if (!products) {
+      this.#status = "ready";
+      this.#render();
+      return;
+    }
+    const fresh = { products, topics, sessions, at: Date.now() };
+    let bytes = null;
+    const indexUrl = this.getAttribute("index-url");
+    if (indexUrl && !cached) {
+      try {
+        const r = await fetch(new URL(indexUrl, location.href));
+        if (r.ok) bytes = new Uint8Array(await r.arrayBuffer());
+      } catch {
+        bytes = null;
+      }
+    }
+    this.#setData(search, fresh, bytes);
+    this.#status = "ready";
+    this.#render();
+    cachePut(this.#cacheKey(), fresh);
+    this.dispatchEvent(new CustomEvent("formakit-ready", { detail: { products: products.length }, bubbles: true, composed: true }));
+  }
+
+  #setData(search, { products, topics, sessions }, bytes) {
+    const old = this.#data?.index;
+    let index = null;
+    if (bytes) {
+      try {
+        index = search.CatalogIndex.fromBytes(bytes);
+      } catch {
+        index = null;
+      }
+    }
+    index ??= search.CatalogIndex.fromProducts(products, { topics: topics ?? undefined, sessions });
+    const byCode = new Map(products.map((p) => [p.yearlyProductCode, p]));
+    const sessionsByProduct = new Map();
+    for (const s of sessions ?? []) {
+      const k = s.productCode;
+      if (!sessionsByProduct.has(k)) sessionsByProduct.set(k, []);
+      sessionsByProduct.get(k).push(s);
+    }
+    for (const list of sessionsByProduct.values()) list.sort((a, b) => String(a.startDate).localeCompare(String(b.startDate)));
+    // topic id → product codes (itself and every sub-topic)
+    const tree = topics?.data?.topics ?? [];
+    const direct = new Map();
+    for (const p of products) for (const r of p.catalogTopicRelations ?? []) {
+      if (!direct.has(r.catalogTopicId)) direct.set(r.catalogTopicId, new Set());
+      direct.get(r.catalogTopicId).add(p.yearlyProductCode);
+    }
+    const topicCodes = new Map();
+    const walk = (t) => {
+      const set = new Set(direct.get(t.id) ?? []);
+      for (const s of t.subTopics ?? []) for (const c of walk(s)) set.add(c);
+      topicCodes.set(String(t.id), set);
+      return set;
+    };
+    tree.forEach(walk);
+    this.#data = { products, byCode, tree, topicCodes, sessionsByProduct, index, sessions };
+    if (old && old !== index) queueMicrotask(() => old.free?.());
+  }
+
+  #onPop() {
+    const before = this.#state.product;
+    this.#state = readState(this.#prefix);
+    this.#syncControls();
+    this.#render();
+    if (before && !this.#state.product) this.#restoreFocus();
+  }
+
+  #set(patch, { push = true, resetPage = true } = {}) {
+    Object.assign(this.#state, patch);
+    if (resetPage && !("page" in patch)) this.#state.page = 1;
+    writeState(this.#prefix, this.#state, push);
+    this.#render();
+  }
+
+  // -- static frame (rebuilt on lang change) --
+  #build() {
+    const t = this.#t;
+    const uid = Math.random().toString(36).slice(2, 8);
+    const e = (this.#els = {});
+    e.q = h("input", {
+      type: "search", id: `q-${uid}`, placeholder: t.searchPh, autocomplete: "off", spellcheck: "false", part: "search",
+      on: {
+        input: () => {
+          clearTimeout(this.#typing);
+          const v = e.q.value;
+          // the index answers in well under a frame: render now, write the URL once typing pauses
+          Object.assign(this.#state, { q: v, page: 1 });
+          this.#render();
+          this.#typing = setTimeout(() => writeState(this.#prefix, this.#state, false), 300);
+        },
+        keydown: (ev) => {
+          if (ev.key === "Enter") this.#els.cards?.querySelector("h3 button")?.focus();
+        },
+      },
+    });
+    e.filterToggle = h("button", { type: "button", class: "btn ftoggle", "aria-expanded": "false", "aria-controls": `side-${uid}`, text: t.filters, on: { click: () => { this.#sidebarOpen = !this.#sidebarOpen; this.#renderSide(); } } });
+    const top = h("div", { class: "top" }, h("label", { class: "field q", for: `q-${uid}` }, h("span", { text: t.search }), e.q), e.filterToggle);
+
+    const sel = (key, label) => {
+      const s = h("select", { id: `${key}-${uid}`, on: { change: () => this.#set({ [key]: s.value }) } });
+      return [s, h("label", { class: "field", for: `${key}-${uid}` }, h("span", { text: label }), s)];
+    };
+    let cityF, levelF, maxF;
+    [e.city, cityF] = sel("city", t.city);
+    [e.level, levelF] = sel("level", t.level);
+    [e.max, maxF] = sel("max", t.price);
+    e.cpf = h("input", { type: "checkbox", id: `cpf-${uid}`, on: { change: () => this.#set({ cpf: e.cpf.checked ? "1" : "" }) } });
+    e.cpfLabel = h("span", { text: t.cpf });
+    const cpfF = h("label", { class: "check", for: `cpf-${uid}` }, e.cpf, e.cpfLabel);
+    const date = (key, label) => {
+      const i = h("input", { type: "date", id: `${key}-${uid}`, on: { change: () => this.#set({ [key]: i.value }) } });
+      return [i, h("label", { class: "field", for: `${key}-${uid}` }, h("span", { text: label }), i)];
+    };
+    let fromF, toF;
+    [e.from, fromF] = date("from", t.from);
+    [e.to, toF] = date("to", t.to);
+    e.reset = h("button", { type: "button", class: "btn", text: t.reset, on: { click: () => { e.q.value = ""; this.#set({ q: "", city: "", cpf: "", level: "", max: "", from: "", to: "", topic: "" }); this.#syncControls(); } } });
+    e.tree = h("ul", { class: "tree", role: "tree", "aria-labelledby": `tl-${uid}`, on: { keydown: (ev) => this.#treeKey(ev), click: (ev) => this.#treeClick(ev) } });
+    const topicsBox = h("div", { class: "field" }, h("span", { class: "label", id: `tl-${uid}`, text: t.topics }), h("div", { class: "treebox" }, e.tree));
+    e.side = h("aside", { class: "side", id: `side-${uid}`, part: "filters", "aria-label": t.filters }, cityF, cpfF, levelF, maxF, fromF, toF, e.reset, topicsBox);
+
+    e.status = h("p", { class: "status", role: "status", "aria-live": "polite", "aria-atomic": "true", part: "status" });
+    e.note = h("p", { class: "note", hidden: true });
+    e.body = h("div", { class: "body" });
+    const results = h("section", { class: "results", "aria-label": t.catalog }, e.status, e.note, e.body);
+    e.dialogHost = h("div");
+    const root = h("div", { class: "root", part: "root", lang: this.lang, "data-density": this.getAttribute("density") || "normal" }, top, h("div", { class: "layout" }, e.side, results), e.dialogHost);
+    this.#root.replaceChildren(root);
+    this.#treeBuiltFor = null;
+    this.#syncControls();
+  }
+  #treeBuiltFor = null;
+
+  #syncControls() {
+    const e = this.#els;
+    if (!e.q) return;
+    if (e.q.value !== this.#state.q) e.q.value = this.#state.q;
+    e.cpf.checked = this.#state.cpf === "1";
+    e.from.value = this.#state.from;
+    e.to.value = this.#state.to;
+  }
+
+  #filters() {
+    const s = this.#state;
+    const f = {};
+    if (s.city) f.city = s.city === REMOTE ? "remote" : s.city;
+    if (s.cpf === "1") f.cpf = true;
+    if (s.level) f.level = s.level;
+    if (s.max && Number(s.max) > 0) f.maxPrice = Number(s.max);
+    if (/^\d{4}-\d\d-\d\d$/.test(s.from)) f.startFrom = s.from;
+    if (/^\d{4}-\d\d-\d\d$/.test(s.to)) f.startTo = s.to;
+    return f;
+  }
+
+  #query() {
+    const d = this.#data;
+    const s = this.#state;
+    const filters = this.#filters();
+    const topicSet = s.topic ? d.topicCodes.get(s.topic) : null;
+    if (!topicSet) {
+      const r = d.index.search(s.q, { filters, limit: PER_PAGE, offset: (s.page - 1) * PER_PAGE });
+      return r;
+    }
+    const all = d.index.search(s.q, { filters, limit: d.products.length + 1 });
+    const hits = all.hits.filter((x) => topicSet.has(x.yearlyProductCode));
+    return { ...all, total: hits.length, hits: hits.slice((s.page - 1) * PER_PAGE, s.page * PER_PAGE) };
+  }
+
+  // -- rendering --
+  #render() {
+    const e = this.#els;
+    if (!e.body) return;
+    const t = this.#t;
+    e.note.hidden = this.#status !== "stale";
+    e.note.textContent = t.stale;
+    if (!this.#data) {
+      this.#renderSide(null);
+      if (this.#status === "error") {
+        e.status.textContent = t.error;
+        const retry = h("button", { type: "button", class: "btn primary", part: "retry", text: t.retry, on: { click: () => this.reload() } });
+        e.body.replaceChildren(h("div", { class: "state err", part: "error" }, h("strong", { text: t.error }), h("span", { class: "hint", text: errorText(this.#error) }), retry));
+      } else {
+        e.status.textContent = t.loading;
+        e.body.replaceChildren(h("div", { class: "state", part: "loading", "aria-busy": "true" }, h("div", { class: "spin", "aria-hidden": "true" }), h("span", { text: t.loading })));
+      }
+      this.#renderDialog();
+      return;
+    }
+    let r;
+    try {
+      r = this.#query();
+    } catch (err) {
+      r = { hits: [], total: 0, facets: { city: [], level: [], cpf: [] } };
+      console.warn("formakit-catalog: search failed", err);
+    }
+    const pages = Math.max(1, Math.ceil(r.total / PER_PAGE));
+    if (this.#state.page > pages) {
+      this.#state.page = pages;
+      r = this.#query();
+    }
+    this.#renderSide(r.facets);
+    e.status.textContent = t.results(r.total) + (pages > 1 ? ` — ${t.page(this.#state.page, pages)}` : "");
+    if (r.total === 0) {
+      e.body.replaceChildren(h("div", { class: "state", part: "empty" }, h("strong", { text: t.empty }), h("span", { class: "hint", text: t.emptyHint }), h("button", { type: "button", class: "btn", text: t.reset, on: { click: () => e.reset.click() } })));
+    } else {
+      e.cards = h("ul", { class: "cards", part: "cards", "aria-label": t.catalog }, r.hits.map((hit) => this.#card(hit)));
+      e.body.replaceChildren(e.cards, this.#pager(pages));
+    }
+    this.#renderDialog();
+  }
+
+  #renderSide(facets) {
+    const e = this.#els;
+    const t = this.#t;
+    const s = this.#state;
+    e.side.dataset.open = String(this.#sidebarOpen);
+    e.filterToggle.setAttribute("aria-expanded", String(this.#sidebarOpen));
+    const opts = (select, all, list, current, label = (v) => v) => {
+      const items = [h("option", { value: "", text: all })];
+      const seen = new Set();
+      for (const { value, count } of list ?? []) {
+        seen.add(String(value));
+        items.push(h("option", { value: String(value), text: `${label(value)} (${fmtInt(this.lang, count)})`, selected: String(value) === current }));
+      }
+      if (current && !seen.has(current)) items.push(h("option", { value: current, text: `${label(current)} (0)`, selected: true }));
+      select.replaceChildren(...items);
+      select.value = current;
+    };
+    const cities = [...(facets?.city ?? [])].sort((a, b) => (a.value === REMOTE ? -1 : b.value === REMOTE ? 1 : b.count - a.count || a.value.localeCompare(b.value)));
+    opts(e.city, t.allCities, cities, s.city, (v) => (v === REMOTE ? t.remote : titleCase(v)));
+    opts(e.level, t.allLevels, facets?.level, s.level);
+    const maxItems = [h("option", { value: "", text: t.anyPrice })];
+    for (const p of PRICES) maxItems.push(h("option", { value: String(p), text: `≤ ${money(this.lang, p)}`, selected: String(p) === s.max }));
+    e.max.replaceChildren(...maxItems);
+    e.max.value = PRICES.map(String).includes(s.max) ? s.max : "";
+    const cpfYes = facets?.cpf?.find((x) => x.value === true)?.count;
+    e.cpfLabel.textContent = cpfYes === undefined ? t.cpf : `${t.cpf} (${fmtInt(this.lang, cpfYes)})`;
+    const disabled = !this.#data;
+    for (const k of ["city", "level", "max", "cpf", "from", "to", "reset"]) e[k].disabled = disabled;
+    this.#renderTree();
+  }
+
+  #renderTree() {
+    const e = this.#els;
+    const d = this.#data;
+    if (!d) {
+      e.tree.replaceChildren();
+      return;
+    }
+    if (this.#treeBuiltFor !== d) {
+      this.#treeBuiltFor = d;
+      const t = this.#t;
+      const item = (node, level) => {
+        const subs = (node.subTopics ?? []).filter((x) => d.topicCodes.get(String(x.id))?.size);
+        const li = h("li", { role: "treeitem", "data-id": node.id === null ? "" : String(node.id), "aria-level": String(level), tabindex: "-1", "aria-selected": "false" });
+        const count = node.id === null ? d.products.length : d.topicCodes.get(String(node.id))?.size ?? 0;
+        li.append(h("div", { class: "ti" }, h("span", { class: "tw", "aria-hidden": "true", text: subs.length ? "▸" : "" }), h("span", { text: `${node.label} (${fmtInt(this.lang, count)})` })));
+        if (subs.length) {
+          li.setAttribute("aria-expanded", "false");
+          li.append(h("ul", { role: "group", hidden: true }, subs.map((x) => item(x, level + 1))));
+        }
+        return li;
+      };
+      const roots = d.tree.filter((x) => d.topicCodes.get(String(x.id))?.size);
+      e.tree.replaceChildren(item({ id: null, label: t.allTopics, subTopics: [] }, 1), ...roots.map((x) => item(x, 1)));
+    }
+    // selection, expansion of the selected path, roving tabindex
+    let selected = null;
+    for (const li of e.tree.querySelectorAll("[role=treeitem]")) {
+      const on = li.dataset.id === (this.#state.topic || "");
+      li.setAttribute("aria-selected", String(on));
+      li.tabIndex = -1;
+      if (on) selected = li;
+    }
+    if (selected) {
+      selected.tabIndex = 0;
+      for (let p = selected.parentElement?.closest("[role=treeitem]"); p; p = p.parentElement?.closest("[role=treeitem]")) this.#expand(p, true);
+    }
+  }
+  #expand(li, open) {
+    if (!li.hasAttribute("aria-expanded")) return;
+    li.setAttribute("aria-expanded", String(open));
+    li.querySelector(":scope>ul").hidden = !open;
+    li.querySelector(":scope>.ti>.tw").textContent = open ? "▾" : "▸";
+  }
+  #visibleItems() {
+    return [...this.#els.tree.querySelectorAll("[role=treeitem]")].filter((li) => !li.closest("ul[hidden]"));
+  }
+  #treeClick(ev) {
+    const li = ev.target.closest("[role=treeitem]");
+    if (!li) return;
+    if (ev.target.closest(".tw") && li.hasAttribute("aria-expanded")) {
+      this.#expand(li, li.getAttribute("aria-expanded") !== "true");
+      return;
+    }
+    if (li.hasAttribute("aria-expanded")) this.#expand(li, true);
+    this.#set({ topic: li.dataset.id });
+    li.focus();
+  }
+  #treeKey(ev) {
+    const li = ev.target.closest("[role=treeitem]");
+    if (!li) return;
+    const items = this.#visibleItems();
+    const i = items.indexOf(li);
+    const go = (n) => {
+      if (!n) return;
+      li.tabIndex = -1;
+      n.tabIndex = 0;
+      n.focus();
+    };
+    const open = li.getAttribute("aria-expanded");
+    switch (ev.key) {
+      case "ArrowDown": go(items[i + 1]); break;
+      case "ArrowUp": go(items[i - 1]); break;
+      case "Home": go(items[0]); break;
+      case "End": go(items.at(-1)); break;
+      case "ArrowRight":
+        if (open === "false") this.#expand(li, true);
+        else if (open === "true") go(li.querySelector("[role=treeitem]"));
+        break;
+      case "ArrowLeft":
+        if (open === "true") this.#expand(li, false);
+        else go(li.parentElement.closest("[role=treeitem]"));
+        break;
+      case "Enter": case " ":
+        this.#set({ topic: li.dataset.id });
+        li.focus();
+        break;
+      default: return;
+    }
+    ev.preventDefault();
+  }
+
+  #card(hit) {
+    const t = this.#t;
+    const p = hit.product ?? this.#data.byCode.get(hit.yearlyProductCode);
+    if (!p) return null;
+    const title = h("button", { type: "button", "data-code": p.yearlyProductCode, "aria-haspopup": "dialog", on: { click: (ev) => this.#open(p.yearlyProductCode, ev.currentTarget) } }, highlight(p.title ?? "", hit.highlights));
+    const tags = [];
+    if (p.bestSeller) tags.push(h("span", { class: "tag best", text: t.bestSeller }));
+    if (p.cpf) tags.push(h("span", { class: "tag cpf", text: "CPF" }));
+    const cities = (p.cities ?? []).map((c) => (c === REMOTE ? t.remote : titleCase(c)));
+    const shown = cities.slice(0, 4).join(" · ") + (cities.length > 4 ? ` ${t.more(cities.length - 4)}` : "");
+    return h("li", { class: "card", part: "card" },
+      h("h3", null, title),
+      tags.length ? h("div", { class: "tags" }, tags) : null,
+      h("div", { class: "meta" }, h("span", { text: duration(t, p) }), p.level?.label ? h("span", { text: p.level.label }) : null, p.range?.label ? h("span", { text: p.range.label }) : null),
+      cities.length ? h("p", { class: "cities" }, h("span", { class: "sr", text: `${t.cities} : ` }), shown) : null,
+      p.price ? h("p", { class: "price" }, money(this.lang, p.price), " ", h("small", { text: t.ht })) : null,
+    );
+  }
+
+  #pager(pages) {
+    const t = this.#t;
+    if (pages <= 1) return h("span");
+    const cur = this.#state.page;
+    const go = (n) => () => {
+      this.#set({ page: n });
+      this.#els.status.scrollIntoView?.({ block: "nearest" });
+      this.#els.cards?.querySelector("h3 button")?.focus({ preventScroll: true });
+    };
+    const nums = new Set([1, pages, cur - 1, cur, cur + 1].filter((n) => n >= 1 && n <= pages));
+    const list = [...nums].sort((a, b) => a - b);
+    const kids = [h("button", { type: "button", class: "btn", disabled: cur <= 1, "aria-label": t.prev, text: "‹", on: { click: go(cur - 1) } })];
+    let last = 0;
+    for (const n of list) {
+      if (n - last > 1) kids.push(h("span", { class: "gap", "aria-hidden": "true", text: "…" }));
+      kids.push(h("button", { type: "button", class: "btn", "aria-current": n === cur ? "page" : undefined, "aria-label": t.page(n, pages), text: String(n), on: { click: go(n) } }));
+      last = n;
+    }
+    kids.push(h("button", { type: "button", class: "btn", disabled: cur >= pages, "aria-label": t.next, text: "›", on: { click: go(cur + 1) } }));
+    return h("nav", { class: "pager", part: "pager", "aria-label": t.pagination }, kids);
+  }
+
+  #open(code, opener) {
+    this.#opener = opener ?? null;
+    this.#set({ product: code }, { resetPage: false });
+  }
+  #close() {
+    if (!this.#state.product) return;
+    this.#set({ product: "" }, { resetPage: false });
+    this.#restoreFocus();
+  }
+  #restoreFocus() {
+    const code = this.#openedCode;
+    const btn = (this.#opener?.isConnected && this.#opener) || (code && this.#els.cards?.querySelector(`button[data-code="${CSS_escape(code)}"]`)) || this.#els.q;
+    btn?.focus();
+    this.#opener = null;
+  }
+  #openedCode = null;
+
+  #renderDialog() {
+    const e = this.#els;
+    const code = this.#state.product;
+    const p = code && this.#data?.byCode.get(code);
+    if (!p) {
+      if (e.dialogHost.firstChild) e.dialogHost.replaceChildren();
+      return;
+    }
+    if (this.#openedCode === code && e.dialogHost.firstChild) return;
+    this.#openedCode = code;
+    const t = this.#t;
+    const titleId = `dt-${code}`;
+    const closeBtn = h("button", { type: "button", class: "btn", part: "close", text: `✕ ${t.close}`, on: { click: () => this.#close() } });
+    const notice = p.notice ?? {};
+    const sections = [];
+    for (const [key, label] of Object.entries(t.sections)) {
+      const html = notice[key];
+      if (!html || typeof html !== "string") continue;
+      const box = h("section", { class: "notice" }, h("h3", { text: key === "introduction" && notice.introductionTitle ? notice.introductionTitle : label }));
+      box.append(sanitizeNotice(html));
+      sections.push(box);
+    }
+    const sessions = this.#data.sessionsByProduct.get(p.productCode) ?? [];
+    const sessionList = sessions.length
+      ? h("ul", { class: "sessions", part: "sessions" }, sessions.map((s) => this.#session(s)))
+      : h("p", { class: "hint", text: t.noSessions });
+    const dialog = h("div", { class: "dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": titleId, part: "dialog", tabindex: "-1" },
+      h("div", { class: "dhead" }, h("div", null, h("h2", { id: titleId, text: p.title ?? code }), h("p", { class: "sub", text: [duration(t, p), p.level?.label, p.price ? `${money(this.lang, p.price)} ${t.ht}` : null].filter(Boolean).join(" · ") })), closeBtn),
+      h("div", { class: "tags" }, p.bestSeller ? h("span", { class: "tag best", text: t.bestSeller }) : null, p.cpf ? h("span", { class: "tag cpf", text: "CPF" }) : null),
+      h("section", { "aria-labelledby": `ds-${code}` }, h("h3", { id: `ds-${code}`, class: "label", text: `${t.sessions} (${sessions.length})` }), sessionList),
+      sections,
+      /^https:\/\//.test(p.noticeUrl ?? "") ? h("p", null, h("a", { class: "link", href: p.noticeUrl, target: "_blank", rel: "noopener noreferrer", text: t.noticePage })) : null,
+    );
+    const overlay = h("div", { class: "overlay", on: {
+      click: (ev) => { if (ev.target === overlay) this.#close(); },
+      keydown: (ev) => {
+        if (ev.key === "Escape") { ev.preventDefault(); this.#close(); }
+        else if (ev.key === "Tab") trapTab(ev, dialog, this.#root);
+      },
+    } }, dialog);
+    e.dialogHost.replaceChildren(overlay);
+    queueMicrotask(() => closeBtn.focus());
+  }
+
+  #session(s) {
+    const t = this.#t;
+    let a = null;
+    try {
+      a = this.#avail?.(s) ?? null;
+    } catch {
+      a = null;
+    }
+    const full = a ? a.isFull : s.isFull;
+    const last = !full && (s.isLastPlaceAvailable || (a && (a.lastPlaceByRange || a.lastPlaceByExactCount)));
+    const likely = a ? a.isHighProbability : s.isHighProbability;
+    const dates = dateRange(this.lang, s.startDate, s.endDate);
+    const remote = s.isRemote || s.city === REMOTE;
+    return h("li", { class: "sess" },
+      h("span", { class: "when", text: dates }),
+      h("span", { class: "where", text: remote ? t.remote : titleCase(s.city ?? "") }),
+      h("span", { class: "sp", text: s.price ? money(this.lang, s.price) : "" }),
+      h("span", { class: "tags" },
+        full ? h("span", { class: "tag full", text: t.full }) : null,
+        last ? h("span", { class: "tag last", text: t.lastPlaces }) : null,
+        s.guaranteedSession ? h("span", { class: "tag guar", text: t.guaranteed }) : null,
+        likely && !s.guaranteedSession ? h("span", { class: "tag likely", text: t.likely }) : null),
+    );
+  }
+  get #avail() {
+    return FormakitCatalog.availability;
+  }
+  /** Set once the Cegos entry has loaded: its `sessionAvailability`. */
+  static availability = null;
+}
+
+function trapTab(ev, dialog, root) {
+  const f = [...dialog.querySelectorAll("button,a[href],input,select,[tabindex='0']")].filter((x) => !x.disabled && !x.closest("[hidden]"));
+  if (!f.length) return;
+  const active = root.activeElement;
+  if (ev.shiftKey && (active === f[0] || active === dialog)) {
+    ev.preventDefault();
+    f.at(-1).focus();
+  } else if (!ev.shiftKey && active === f.at(-1)) {
+    ev.preventDefault();
+    f[0].focus();
+  }
+}
+
+function CSS_escape(s) {
+  return globalThis.CSS?.escape ? CSS.escape(s) : String(s).replace(/["\\]/g, "\\$&");
+}
+function highlight(text, ranges) {
+  const out = [];
+  let at = 0;
+  for (const [a, b] of [...(ranges ?? [])].sort((x, y) => x[0] - y[0])) {
+    if (a < at || b <= a || b > text.length) continue;
+    if (a > at) out.push(text.slice(at, a));
+    out.push(h("mark", { text: text.slice(a, b) }));
+    at = b;
+  }
+  if (at < text.length) out.push(text.slice(at));
+  return out;
+}
+function titleCase(s) {
+  return String(s).toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (m, a, b) => a + b.toUpperCase());
+}
+function money(lang, n) {
+  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: n % 1 ? 2 : 0 }).format(n);
+}
+function duration(t, p) {
+  const d = p.commercialDuration;
+  if (d?.days && Number(d.days) > 0) return `${t.days(d.days)}${d.hours && Number(d.hours) > 0 ? ` (${t.hours(d.hours)})` : ""}`;
+  return p.moduleDuration ?? "";
+}
+function dateRange(lang, a, b) {
+  const f = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "fr-FR", { day: "numeric", month: "short", year: "numeric" });
+  const da = a ? new Date(a) : null;
+  const db = b ? new Date(b) : null;
+  if (!da || isNaN(da)) return "—";
+  if (!db || isNaN(db) || da.toDateString() === db.toDateString()) return f.format(da);
+  return `${f.format(da)} → ${f.format(db)}`;
+}
+function errorText(e) {
+  if (!e) return "";
+  const kind = e.kind ? `[${e.kind}${e.status ? ` ${e.status}` : ""}] ` : "";
+  return kind + String(e.message ?? e).slice(0, 200);
+}
+
+// sessionAvailability comes with the Cegos entry; fetch it once, lazily.
+import(new URL("cegos/index.js", WEB).href)
+  .then((m) => { FormakitCatalog.availability = m.sessionAvailability; })
+  .catch(() => {});
+
+if (!customElements.get("formakit-catalog")) customElements.define("formakit-catalog", FormakitCatalog);
+export default FormakitCatalog;
