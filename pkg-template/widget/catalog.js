@@ -487,7 +487,10 @@ export class FormakitCatalog extends HTMLElement {
           this.#typing = setTimeout(() => writeState(this.#prefix, this.#state, false), 300);
         },
         keydown: (ev) => {
-          if (ev.key === "Enter") this.#els.cards?.querySelector("h3 button")?.focus();
+          if (ev.key === "Enter") {
+            ev.preventDefault();
+            this.#els.cards?.querySelector("h3 button")?.focus();
+          }
         },
       },
     });
@@ -876,7 +879,7 @@ function trapTab(ev, dialog, root) {
 }
 
 function CSS_escape(s) {
-  return globalThis.CSS?.escape ? CSS.escape(s) : String(s).replace(/["\\]/g, "\\$&");
+  return globalThis.CSS?.escape ? globalThis.CSS.escape(s) : String(s).replace(/["\\]/g, "\\$&");
 }
 function highlight(text, ranges) {
   const out = [];

@@ -1,0 +1,308 @@
+// <formakit-catalog> (formakit/widget) in Chromium against the sandbox: the partner pages of
+// www-demo/partner/ (normal, hostile CSS, strict CSP), a phone viewport, the notice sanitizer,
+// URL state, an outage and its retry, a second visit with the API cut, a keyboard-only flow and
+// axe-core. Screenshots go to tests/package/.work/widget/ (WIDGET_SHOTS overrides).
+// FK_SANDBOX_URL=http://127.0.0.1:4377 reuses a running sandbox instead of starting one.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { ROOT } from "./helpers.mjs";
+import { startSandbox } from "./sandbox.mjs";
+
+const SHOTS = process.env.WIDGET_SHOTS || `${ROOT}tests/package/.work/widget`;
+let sandbox, browser, base;
+const CARD = "formakit-catalog .card";
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  sandbox = process.env.FK_SANDBOX_URL ? { url: process.env.FK_SANDBOX_URL, close() {} } : await startSandbox();
+  base = sandbox.url;
+  const { chromium } = await import("playwright-core");
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-dev-shm-usage"] });
+});
+after(async () => {
+  await browser?.close();
+  sandbox?.close();
+});
+
+async function open(path, { viewport = { width: 1280, height: 900 }, context } = {}) {
+  const ctx = context ?? (await browser.newContext({ viewport }));
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/favicon|status of 404/.test(m.text())) errors.push(m.text());
+  });
+  await page.goto(base + path);
+  await page.locator(CARD).first().waitFor({ timeout: 60_000 });
+  return { ctx, page, errors };
+}
+const status = (page) => page.locator("formakit-catalog [role=status]").first().textContent();
+const total = async (page) => Number((await status(page)).replace(/\D*?(\d[\d\s\u202f\u00a0]*).*/s, "$1").replace(/\D/g, ""));
+
+test("renders the catalog: 1,247 products, 20 cards a page, 63 pages, French by default", { timeout: 120_000 }, async () => {
+  const { ctx, page, errors } = await open("/partner/index.html");
+  assert.equal(await page.locator(CARD).count(), 20);
+  assert.match(await status(page), /^1\s247 formations — Page 1 sur 63$/);
+  const card = await page.locator(CARD).first().textContent();
+  assert.match(card, /€/);
+  assert.match(card, /jours?/);
+  // every page is reachable: the last one
+  await page.locator("formakit-catalog nav button", { hasText: /^63$/ }).click();
+  await page.waitForFunction(() => /Page 63 sur 63/.test(document.querySelector("formakit-catalog").shadowRoot.querySelector("[role=status]").textContent));
+  assert.equal(await page.locator(CARD).count(), 1247 - 62 * 20);
+  await page.screenshot({ path: `${SHOTS}/normal.png`, fullPage: true });
+  // English
+  await page.evaluate(() => document.querySelector("formakit-catalog").setAttribute("lang", "en"));
+  assert.match(await status(page), /courses — Page 63 of 63/);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("search as you type narrows and highlights; a filter changes the counts; the topic tree filters", { timeout: 120_000 }, async () => {
+  const { ctx, page, errors } = await open("/partner/index.html");
+  const input = page.locator("formakit-catalog input[type=search]");
+  await input.pressSequentially("négociation", { delay: 20 });
+  await page.waitForFunction(() => document.querySelector("formakit-catalog").shadowRoot.querySelector(".card mark"));
+  const n = await total(page);
+  assert.ok(n > 0 && n < 1247, `négociation: ${n}`);
+  const marks = await page.locator(`${CARD} mark`).allTextContents();
+  assert.ok(marks.length > 0 && marks.every((m) => /^n[ée]go/i.test(m)), marks.join("|"));
+  const cityOptions = await page.locator("formakit-catalog select").first().locator("option").allTextContents();
+  assert.ok(cityOptions.some((o) => /^À distance \(\d+\)$/.test(o)), cityOptions.join("|"));
+  await page.locator("formakit-catalog select").first().selectOption("A DISTANCE");
+  const remote = await total(page);
+  assert.ok(remote > 0 && remote < n, `${remote} < ${n}`);
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("catalog-city") === "A DISTANCE");
+  // CPF count on the label matches what checking it leaves
+  const cpfLabel = await page.locator("formakit-catalog label.check").textContent();
+  const cpfCount = Number(/\((\d+)\)/.exec(cpfLabel)[1]);
+  await page.locator("formakit-catalog input[type=checkbox]").check();
+  assert.equal(await total(page), cpfCount);
+  await page.screenshot({ path: `${SHOTS}/search.png`, fullPage: true });
+  // reset, then a topic
+  await page.locator("formakit-catalog .side .btn").click();
+  assert.equal(await total(page), 1247);
+  const topic = page.locator("formakit-catalog [role=tree] > [role=treeitem]").nth(1);
+  const topicCount = Number(/\((\d+)\)/.exec(await topic.locator(".ti").first().textContent())[1]);
+  await topic.locator(".ti").first().click();
+  assert.equal(await total(page), topicCount);
+  assert.equal(await topic.getAttribute("aria-selected"), "true");
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("detail: sanitized notice, sessions with badges, focus in and back; Escape and back close it", { timeout: 120_000 }, async () => {
+  const { ctx, page, errors } = await open("/partner/index.html");
+  const first = page.locator(`${CARD} h3 button`).first();
+  const title = await first.textContent();
+  await first.click();
+  const dialog = page.locator("formakit-catalog [role=dialog]");
+  await dialog.waitFor();
+  assert.equal(await dialog.getAttribute("aria-modal"), "true");
+  assert.equal(await dialog.locator("h2").textContent(), title);
+  assert.ok((await dialog.locator(".sessions li").count()) > 0);
+  assert.match(await dialog.locator(".sessions").textContent(), /\d{4}/);
+  assert.equal(await dialog.locator(".notice script, .notice img, .notice [style], .notice [onclick]").count(), 0);
+  for (const rel of await dialog.locator(".notice a").evaluateAll((as) => as.map((a) => a.rel))) assert.equal(rel, "noopener noreferrer");
+  assert.ok((await dialog.locator(".notice").count()) >= 2);
+  assert.equal(await page.evaluate(() => document.querySelector("formakit-catalog").shadowRoot.activeElement?.textContent), "✕ Fermer");
+  assert.ok(new URL(page.url()).searchParams.get("catalog-product"));
+  await page.screenshot({ path: `${SHOTS}/detail.png` });
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
+  assert.equal(await page.evaluate(() => document.querySelector("formakit-catalog").shadowRoot.activeElement?.textContent), title);
+  // open again, the back button closes it
+  await first.click();
+  await dialog.waitFor();
+  await page.goBack();
+  await dialog.waitFor({ state: "detached" });
+  // a badge from the whole catalog: some session somewhere is full / guaranteed
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("the notice sanitizer: no script, no handlers, no javascript: links; nothing runs", { timeout: 60_000 }, async () => {
+  const { ctx, page } = await open("/partner/index.html");
+  const payload = `<h3 onclick="window.xssed=1">T</h3><p style="color:red">a<script>window.xssed=1</script><img src=x onerror="window.xssed=1"><svg onload="window.xssed=1"></svg><iframe src="javascript:window.xssed=1"></iframe>
+    <a href="javascript:window.xssed=1">j</a> <a href=" JaVaScRiPt:window.xssed=1">k</a> <a href="data:text/html,x">d</a> <a href="https://example.org/x">ok</a> <a href="mailto:a@b.c">m</a></p><form><input autofocus onfocus="window.xssed=1"></form><ul><li><em>e</em><strong>s</strong></li></ul>`;
+  const out = await page.evaluate(async (html) => {
+    const El = customElements.get("formakit-catalog");
+    const s = El.sanitize(html);
+    const { sanitizeNotice } = await import("/pkg/widget/formakit-catalog.js");
+    const box = document.createElement("div");
+    box.append(sanitizeNotice(html));
+    document.body.append(box);
+    await new Promise((r) => setTimeout(r, 300));
+    return { s, xssed: window.xssed ?? null };
+  }, payload);
+  assert.equal(out.xssed, null);
+  assert.doesNotMatch(out.s, /<script|onerror|onclick|onload|onfocus|javascript:|<img|<svg|<iframe|<form|<input|style=|data:/i);
+  assert.match(out.s, /<a href="https:\/\/example.org\/x" rel="noopener noreferrer" target="_blank">ok<\/a>/);
+  assert.match(out.s, /<a href="mailto:a@b.c" rel="noopener noreferrer">m<\/a>/);
+  assert.match(out.s, /<h3>T<\/h3>/);
+  assert.match(out.s, /<li><em>e<\/em><strong>s<\/strong><\/li>/);
+  await ctx.close();
+});
+
+test("URL state: query, filter, page and product survive a reload; back walks the history", { timeout: 120_000 }, async () => {
+  const { ctx, page } = await open("/partner/index.html");
+  await page.locator("formakit-catalog input[type=search]").fill("management");
+  const n = await total(page);
+  assert.ok(n > 20, `management: ${n}`);
+  await page.locator("formakit-catalog select").nth(1).selectOption({ index: 1 });
+  const filtered = await total(page);
+  await page.locator("formakit-catalog nav button[aria-label='Suivante']").click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("catalog-page") === "2").catch(() => {});
+  const pageNow = new URL(page.url()).searchParams.get("catalog-page");
+  const statusBefore = await status(page);
+  const titles = await page.locator(`${CARD} h3`).allTextContents();
+  await page.reload();
+  await page.locator(CARD).first().waitFor();
+  assert.equal(await page.locator("formakit-catalog input[type=search]").inputValue(), "management");
+  assert.equal(await status(page), statusBefore);
+  assert.equal(await total(page), filtered);
+  assert.deepEqual(await page.locator(`${CARD} h3`).allTextContents(), titles);
+  if (pageNow === "2") {
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.get("catalog-page"));
+    assert.match(await status(page), /Page 1 sur/);
+  }
+  // a shared link to a product opens its detail
+  const code = await page.locator(`${CARD} h3 button`).first().getAttribute("data-code");
+  const link = new URL(page.url());
+  link.searchParams.set("catalog-product", code);
+  await page.goto(link.href);
+  await page.locator("formakit-catalog [role=dialog]").waitFor({ timeout: 60_000 });
+  await ctx.close();
+});
+
+test("an API outage shows the error state; retry recovers", { timeout: 120_000 }, async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  let outage = true;
+  // the sandbox's own fault injection, on every catalog request while the outage lasts
+  await ctx.route("**/cegos/v1/**", (route) => route.continue({ headers: { ...route.request().headers(), "x-formakit-fault": outage ? "503" : "none" } }));
+  const page = await ctx.newPage();
+  await page.goto(base + "/partner/index.html");
+  const err = page.locator("formakit-catalog [part=error]");
+  await err.waitFor({ timeout: 60_000 });
+  assert.match(await err.textContent(), /n’a pas pu être chargé/);
+  await page.screenshot({ path: `${SHOTS}/error.png` });
+  outage = false;
+  await err.locator("button").click();
+  await page.locator(CARD).first().waitFor({ timeout: 60_000 });
+  assert.match(await status(page), /^1\s247 formations/);
+  await ctx.close();
+});
+
+test("a second visit with the API cut still shows the catalog (IndexedDB)", { timeout: 120_000 }, async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const first = await open("/partner/index.html", { context: ctx });
+  await first.page.waitForTimeout(500); // the cache write
+  await first.page.close();
+  await ctx.route(/\/cegos\/(v1|connect)\//, (route) => route.abort("internetdisconnected"));
+  const second = await open("/partner/index.html", { context: ctx });
+  assert.match(await status(second.page), /^1\s247 formations/);
+  await ctx.close();
+});
+
+test("keyboard only: search, Enter to the first card, open, Escape, focus returned", { timeout: 120_000 }, async () => {
+  const { ctx, page } = await open("/partner/index.html");
+  await page.locator("formakit-catalog input[type=search]").focus();
+  await page.keyboard.type("excel");
+  await page.keyboard.press("Enter");
+  const focused = () => page.evaluate(() => document.querySelector("formakit-catalog").shadowRoot.activeElement?.textContent);
+  const title = await focused();
+  assert.match(title, /excel/i);
+  await page.keyboard.press("Enter");
+  await page.locator("formakit-catalog [role=dialog]").waitFor();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Escape");
+  await page.locator("formakit-catalog [role=dialog]").waitFor({ state: "detached" });
+  assert.equal(await focused(), title);
+  // the tree: focus it, move down, select with Enter
+  await page.locator("formakit-catalog [role=treeitem][tabindex='0']").focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator("formakit-catalog [role=tree] > [role=treeitem]").nth(1).getAttribute("aria-selected"), "true");
+  await ctx.close();
+});
+
+test("hostile stylesheet: same card font size and title size as the normal page", { timeout: 120_000 }, async () => {
+  const measure = (page) => page.evaluate(() => {
+    const r = document.querySelector("formakit-catalog").shadowRoot;
+    const cs = (sel) => getComputedStyle(r.querySelector(sel));
+    return { card: cs(".card").fontSize, title: cs(".card h3").fontSize, button: cs(".pager .btn").backgroundColor, lh: cs(".card").lineHeight, width: r.querySelector(".card").getBoundingClientRect().width };
+  });
+  const a = await open("/partner/index.html");
+  const b = await open("/partner/hostile.html");
+  assert.equal((await b.page.evaluate(() => getComputedStyle(document.documentElement).fontSize)), "10px");
+  const ma = await measure(a.page);
+  const mb = await measure(b.page);
+  assert.equal(mb.card, ma.card);
+  assert.equal(mb.title, ma.title);
+  assert.equal(mb.lh, ma.lh);
+  assert.equal(mb.button, ma.button);
+  assert.equal(ma.card, "16px");
+  await b.page.screenshot({ path: `${SHOTS}/hostile.png`, fullPage: true });
+  await a.ctx.close();
+  await b.ctx.close();
+});
+
+test("strict CSP page: works, with no CSP violation", { timeout: 120_000 }, async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const problems = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+  });
+  await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to: CSP ${e.violatedDirective} ${e.blockedURI}`)));
+  await page.goto(base + "/partner/csp.html");
+  await page.locator(CARD).first().waitFor({ timeout: 60_000 });
+  await page.locator("formakit-catalog input[type=search]").fill("vente");
+  await page.locator(`${CARD} h3 button`).first().click();
+  await page.locator("formakit-catalog [role=dialog]").waitFor();
+  await page.screenshot({ path: `${SHOTS}/csp.png` });
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test("phone viewport 390×844: no horizontal overflow, filters behind a toggle", { timeout: 120_000 }, async () => {
+  const { ctx, page } = await open("/partner/index.html", { viewport: { width: 390, height: 844 } });
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(await overflow(), 0);
+  const toggle = page.locator("formakit-catalog .ftoggle");
+  assert.ok(await toggle.isVisible());
+  await toggle.click();
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+  assert.equal(await overflow(), 0);
+  await page.screenshot({ path: `${SHOTS}/phone.png` });
+  await toggle.click();
+  await page.locator(`${CARD} h3 button`).first().click();
+  await page.locator("formakit-catalog [role=dialog]").waitFor();
+  assert.equal(await overflow(), 0);
+  await page.screenshot({ path: `${SHOTS}/phone-detail.png` });
+  await ctx.close();
+});
+
+test("axe-core: no serious or critical violation (list, filters, detail, empty, error states)", { timeout: 180_000 }, async () => {
+  const { ctx, page } = await open("/partner/index.html");
+  await page.addScriptTag({ path: `${ROOT}node_modules/axe-core/axe.min.js` });
+  const check = async (label) => {
+    const res = await page.evaluate(() => window.axe.run(document.querySelector("formakit-catalog"), { resultTypes: ["violations"] }));
+    const bad = res.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(bad.map((v) => `${label}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
+  };
+  await check("list");
+  await page.locator("formakit-catalog [role=tree] > [role=treeitem]").nth(1).locator(".ti").first().click();
+  await check("topic");
+  await page.locator("formakit-catalog input[type=search]").fill("zzzzqqqq");
+  await page.locator("formakit-catalog [part=empty]").waitFor();
+  await check("empty");
+  await page.locator("formakit-catalog [part=empty] button").click();
+  await page.locator(`${CARD} h3 button`).first().click();
+  await page.locator("formakit-catalog [role=dialog]").waitFor();
+  await check("detail");
+  await ctx.close();
+});
