@@ -77,7 +77,7 @@ const REMOTE = "A DISTANCE";
 
 // ---- styles (one constructable sheet, shared by every instance) ----
 const CSS = `
-:host{display:block;contain:layout;}
+:host{display:block;}
 :host([hidden]){display:none;}
 .root{--_accent:var(--fk-accent,#1a56db);--_accent-fg:var(--fk-accent-contrast,#fff);--_bg:var(--fk-bg,#fff);--_fg:var(--fk-fg,#1f2937);
 --_muted:var(--fk-muted,#5b6472);--_border:var(--fk-border,#d7dce3);--_card:var(--fk-card-bg,#fff);--_surface:var(--fk-surface,#f5f7fa);
@@ -103,7 +103,7 @@ button{cursor:pointer;}
 input[type=search],input[type=date],select{width:100%;min-height:2.5em;padding:.45em .65em;border:1px solid var(--_border);border-radius:calc(var(--_radius) * .6);background:var(--_bg);color:var(--_fg);margin:0;}
 input[type=search]{font-size:1.0625em;}
 input[type=checkbox]{width:1.1em;height:1.1em;margin:0;accent-color:var(--_accent);}
-.btn{display:inline-flex;align-items:center;justify-content:center;gap:.4em;min-height:2.5em;padding:.4em .9em;border:1px solid var(--_border);border-radius:calc(var(--_radius) * .6);background:var(--_card);color:var(--_fg);text-decoration:none;font-weight:600;line-height:1.2;margin:0;box-shadow:none;}
+.btn{display:inline-flex;align-items:center;justify-content:center;gap:.4em;min-height:2.5em;padding:.4em .9em;border:1px solid var(--_border);border-radius:calc(var(--_radius) * .6);background:var(--_card);color:var(--_fg);text-decoration:none;font-weight:600;line-height:1.2;margin:0;box-shadow:none;white-space:nowrap;}
 .btn:hover{border-color:var(--_accent);}
 .btn.primary{background:var(--_accent);border-color:var(--_accent);color:var(--_accent-fg);}
 .btn[disabled]{opacity:.45;cursor:default;}
@@ -494,7 +494,7 @@ export class FormakitCatalog extends HTMLElement {
         },
       },
     });
-    e.filterToggle = h("button", { type: "button", class: "btn ftoggle", "aria-expanded": "false", "aria-controls": `side-${uid}`, text: t.filters, on: { click: () => { this.#sidebarOpen = !this.#sidebarOpen; this.#renderSide(); } } });
+    e.filterToggle = h("button", { type: "button", class: "btn ftoggle", "aria-expanded": "false", "aria-controls": `side-${uid}`, text: t.filters, on: { click: () => { this.#sidebarOpen = !this.#sidebarOpen; this.#renderSide(this.#facets); } } });
     const top = h("div", { class: "top" }, h("label", { class: "field q", for: `q-${uid}` }, h("span", { text: t.search }), e.q), e.filterToggle);
 
     const sel = (key, label) => {
@@ -610,7 +610,9 @@ export class FormakitCatalog extends HTMLElement {
     this.#renderDialog();
   }
 
+  #facets = null;
   #renderSide(facets) {
+    this.#facets = facets;
     const e = this.#els;
     const t = this.#t;
     const s = this.#state;
