@@ -85,9 +85,9 @@ const CSS = `
 all:initial;display:block;box-sizing:border-box;font-family:var(--fk-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);
 font-size:var(--fk-font-size,16px);line-height:1.45;color:var(--_fg);background:var(--_bg);text-align:left;}
 .root[data-density=compact]{--_space:var(--fk-space,10px);}
-@media (prefers-color-scheme:dark){:host([theme=auto]) .root{--_bg:var(--fk-bg,#111827);--_fg:var(--fk-fg,#e5e7eb);--_muted:var(--fk-muted,#a3acb9);
+@media (prefers-color-scheme:dark){:host([theme=auto]) .root{color-scheme:dark;--_bg:var(--fk-bg,#111827);--_fg:var(--fk-fg,#e5e7eb);--_muted:var(--fk-muted,#a3acb9);
 --_border:var(--fk-border,#374151);--_card:var(--fk-card-bg,#1f2937);--_surface:var(--fk-surface,#0b1220);--_accent:var(--fk-accent,#7aa7ff);--_accent-fg:var(--fk-accent-contrast,#0b1220);--_mark:var(--fk-mark-bg,#854d0e);}}
-:host([theme=dark]) .root{--_bg:var(--fk-bg,#111827);--_fg:var(--fk-fg,#e5e7eb);--_muted:var(--fk-muted,#a3acb9);--_border:var(--fk-border,#374151);
+:host([theme=dark]) .root{color-scheme:dark;--_bg:var(--fk-bg,#111827);--_fg:var(--fk-fg,#e5e7eb);--_muted:var(--fk-muted,#a3acb9);--_border:var(--fk-border,#374151);
 --_card:var(--fk-card-bg,#1f2937);--_surface:var(--fk-surface,#0b1220);--_accent:var(--fk-accent,#7aa7ff);--_accent-fg:var(--fk-accent-contrast,#0b1220);--_mark:var(--fk-mark-bg,#854d0e);}
 *,*::before,*::after{box-sizing:border-box;}
 [hidden]{display:none!important;}
