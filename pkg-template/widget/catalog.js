@@ -528,6 +528,7 @@ export class FormakitCatalog extends HTMLElement {
     const root = h("div", { class: "root", part: "root", lang: this.lang, "data-density": this.getAttribute("density") || "normal" }, top, h("div", { class: "layout" }, e.side, results), e.dialogHost);
     this.#root.replaceChildren(root);
     this.#treeBuiltFor = null;
+    this.#sideSig = "";
     this.#syncControls();
   }
   #treeBuiltFor = null;
@@ -611,8 +612,13 @@ export class FormakitCatalog extends HTMLElement {
   }
 
   #facets = null;
+  #sideSig = "";
   #renderSide(facets) {
     this.#facets = facets;
+    // typing re-renders on every key: skip the sidebar when nothing it shows has changed
+    const sig = JSON.stringify([facets, this.#sidebarOpen, this.#state.city, this.#state.level, this.#state.max, this.#state.topic, !this.#data, this.#treeBuiltFor === this.#data]);
+    if (sig === this.#sideSig) return;
+    this.#sideSig = sig;
     const e = this.#els;
     const t = this.#t;
     const s = this.#state;
