@@ -306,3 +306,34 @@ test("axe-core: no serious or critical violation (list, filters, detail, empty, 
   await check("detail");
   await ctx.close();
 });
+
+test("attributes only: token-url (a partner's token proxy), api-base, the fault attribute, lang=en", { timeout: 120_000 }, async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  let proxied = 0;
+  // the partner's token proxy, played by the test: it holds the (public, sandbox) credentials, the page never sees them
+  await ctx.route("**/partner/token", async (route) => {
+    assert.equal(route.request().method(), "POST");
+    proxied++;
+    const res = await fetch(`${base}/cegos/connect/token`, { method: "POST", body: new URLSearchParams({ grant_type: "client_credentials", client_id: "sandbox", client_secret: "sandbox-secret", scope: "api-cegos" }) });
+    await route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ access_token: (await res.json()).access_token }) });
+  });
+  const page = await ctx.newPage();
+  await page.goto(base + "/partner/index.html");
+  await page.evaluate(() => {
+    const el = document.createElement("formakit-catalog");
+    el.id = "b";
+    el.setAttribute("lang", "en");
+    el.setAttribute("api-base", "/cegos");
+    el.setAttribute("token-url", "/partner/token");
+    el.setAttribute("fault", "503");
+    document.querySelector("main").append(el);
+  });
+  const err = page.locator("#b [part=error]");
+  await err.waitFor({ timeout: 60_000 });
+  assert.match(await err.textContent(), /could not be loaded/);
+  await page.evaluate(() => document.getElementById("b").removeAttribute("fault"));
+  await page.locator("#b .card").first().waitFor({ timeout: 60_000 });
+  assert.match(await page.locator("#b [role=status]").textContent(), /^1,247 courses/);
+  assert.ok(proxied >= 1);
+  await ctx.close();
+});
