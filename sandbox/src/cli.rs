@@ -44,10 +44,21 @@ pub struct Args {
     /// transmitted contracts with one of these are "integrated".
     #[arg(long, value_delimiter = ',')]
     pub campus_models: Option<Vec<String>>,
+    /// Cegos products to generate (same generator and seed; sessions scale with it).
+    #[arg(long, default_value_t = crate::data::cegos::PRODUCT_COUNT, value_parser = parse_products)]
+    pub cegos_products: usize,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse_iso(s).ok_or_else(|| format!("expected YYYY-MM-DD, got {s:?}"))
+}
+
+fn parse_products(s: &str) -> Result<usize, String> {
+    let max = crate::data::cegos::max_products();
+    match s.parse::<usize>() {
+        Ok(n) if (1..=max).contains(&n) => Ok(n),
+        _ => Err(format!("expected 1..={max}, got {s:?}")),
+    }
 }
 
 fn parse_fault(s: &str) -> Result<FaultSpec, String> {
@@ -71,6 +82,7 @@ impl Args {
             pkg: self.pkg.or_else(|| default_dir("pkg")),
             fault: self.fault.unwrap_or_default(),
             latency_ms: self.latency_ms,
+            cegos_products: self.cegos_products,
             ..Config::default()
         };
         if let Some(t) = self.today {

@@ -53,6 +53,8 @@ pub struct Config {
     /// Campus Skills: `codeFormation` values with a configured model; a
     /// transmitted contract is "integrated" when its codeFormation is listed.
     pub campus_models: Vec<String>,
+    /// Cegos products generated (default 1,247; sessions scale with it).
+    pub cegos_products: usize,
 }
 
 pub const DEFAULT_SEED: u64 = 20_250_101;
@@ -76,6 +78,7 @@ impl Default for Config {
             fault: FaultSpec::default(),
             latency_ms: 0,
             campus_models: default_campus_models(),
+            cegos_products: data::cegos::PRODUCT_COUNT,
         }
     }
 }
@@ -102,7 +105,11 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(config: Config) -> AppState {
-        let (data, lara) = data::generate(config.seed, config.today);
+        let (mut data, lara) = data::generate(config.seed, config.today);
+        if config.cegos_products != data::cegos::PRODUCT_COUNT {
+            // Same seed stream as `data::generate`'s Cegos part, more products.
+            data.cegos = data::cegos::generate_n(&data::rng::Rng::new(config.seed), config.today, config.cegos_products);
+        }
         let mut server_faults = config.fault.clone();
         if config.latency_ms > 0 && server_faults.latency_ms.is_none() {
             server_faults.latency_ms = Some(config.latency_ms);

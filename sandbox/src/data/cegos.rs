@@ -10,6 +10,24 @@ use crate::dates::{Date, DateExt};
 
 pub const PRODUCT_COUNT: usize = 1247;
 pub const SESSION_COUNT: usize = 2847;
+/// Audiences appended to titles beyond the (subject, variant) pairs, so a
+/// larger catalog (`--cegos-products`) still has distinct titles.
+pub const AUDIENCES: &[&str] = &[
+    " – secteur public",
+    " – PME et ETI",
+    " – industrie",
+    " – santé et médico-social",
+    " – banque et assurance",
+    " – commerce et distribution",
+    " – associations et ESS",
+];
+
+/// Most products `--cegos-products` can ask for: every (subject, variant,
+/// audience or none) title once.
+pub fn max_products() -> usize {
+    let subjects: usize = fr::TOPICS.iter().flat_map(|(_, subs)| subs.iter()).flat_map(|(_, leaves)| leaves.iter()).map(|(_, s)| s.len()).sum();
+    subjects * fr::TITLE_VARIANTS.len() * (AUDIENCES.len() + 1)
+}
 pub const PAGE_SIZE: usize = 100;
 pub const REMOTE_CITY: &str = "A DISTANCE";
 
@@ -240,6 +258,13 @@ fn round2(x: f64) -> f64 {
 }
 
 pub fn generate(seed: &Rng, today: Date) -> CegosData {
+    generate_n(seed, today, PRODUCT_COUNT)
+}
+
+/// The catalog with `count` products (the default 1,247 gives the same bytes
+/// as `generate`); sessions scale with it (2,847 per 1,247 products).
+pub fn generate_n(seed: &Rng, today: Date, count: usize) -> CegosData {
+    let count = count.clamp(1, max_products());
     let year = today.year;
     let catalogs = vec![
         Catalog {
@@ -303,24 +328,43 @@ pub fn generate(seed: &Rng, today: Date) -> CegosData {
         }
     }
     rng.shuffle(&mut combos);
-    combos.truncate(PRODUCT_COUNT);
+    // A larger catalog: the pairs again with an audience, shuffled after them
+    // (the plain pairs stay first and in the same order: the default catalog is unchanged).
+    let mut combos: Vec<(usize, usize, usize)> = combos.into_iter().map(|(si, vi)| (si, vi, 0)).collect();
+    if count > combos.len() {
+        let mut extra: Vec<(usize, usize, usize)> = Vec::new();
+        for ai in 1..=AUDIENCES.len() {
+            for si in 0..leaves.len() {
+                for vi in 0..fr::TITLE_VARIANTS.len() {
+                    extra.push((si, vi, ai));
+                }
+            }
+        }
+        rng.shuffle(&mut extra);
+        combos.extend(extra);
+    }
+    combos.truncate(count);
 
     // Unique product codes; the document's "38" and "61072" always exist.
     let mut codes: Vec<u32> = vec![38, 61072];
     let mut seen: std::collections::BTreeSet<u32> = codes.iter().copied().collect();
-    while codes.len() < PRODUCT_COUNT {
+    while codes.len() < count {
         let c = if rng.chance(15) { rng.range(1, 9999) } else { rng.range(10_000, 99_999) } as u32;
         if seen.insert(c) {
             codes.push(c);
         }
     }
 
-    let mut products = Vec::with_capacity(PRODUCT_COUNT);
-    for (i, (si, vi)) in combos.iter().enumerate() {
+    let mut products = Vec::with_capacity(count);
+    for (i, (si, vi, ai)) in combos.iter().enumerate() {
         let (leaf_id, di, leaf, subject) = leaves.get(*si).copied().unwrap_or((0, 0, "", ""));
         let variant = fr::TITLE_VARIANTS.get(*vi).copied().unwrap_or("{}");
+        let variant = match ai.checked_sub(1).and_then(|a| AUDIENCES.get(a)) {
+            Some(audience) => format!("{variant}{audience}"),
+            None => variant.to_string(),
+        };
         let code = codes.get(i).copied().unwrap_or(0);
-        products.push(product(&mut rng, year, code, subject, variant, leaf_id, leaf, di));
+        products.push(product(&mut rng, year, code, subject, &variant, leaf_id, leaf, di));
     }
     products.sort_by_key(|p| p.base.product_code.parse::<u32>().unwrap_or(0));
 
@@ -360,7 +404,8 @@ pub fn generate(seed: &Rng, today: Date) -> CegosData {
         })
         .collect();
 
-    let sessions = sessions(seed, today, &mut products);
+    let session_count = if count == PRODUCT_COUNT { SESSION_COUNT } else { (SESSION_COUNT * count).div_ceil(PRODUCT_COUNT) };
+    let sessions = sessions(seed, today, &mut products, session_count);
     CegosData { catalogs, topics, products, centers, sessions }
 }
 
@@ -525,9 +570,9 @@ fn slug(s: &str) -> String {
     out.trim_matches('-').to_string()
 }
 
-/// 2,847 sessions over the next 12 months, spread over the products that
+/// 2,847 sessions (by default) over the next 12 months, spread over the products that
 /// have sessions (e-learning ones have none), with realistic fill levels.
-fn sessions(seed: &Rng, today: Date, products: &mut [Product]) -> Vec<Session> {
+fn sessions(seed: &Rng, today: Date, products: &mut [Product], session_count: usize) -> Vec<Session> {
     let mut rng = seed.fork("cegos-sessions");
     let eligible: Vec<usize> = products.iter().enumerate().filter(|(_, p)| p.days > 0).map(|(i, _)| i).collect();
     let mut counts = vec![0usize; products.len()];
@@ -537,7 +582,7 @@ fn sessions(seed: &Rng, today: Date, products: &mut [Product]) -> Vec<Session> {
         }
     }
     let weights: Vec<u64> = eligible.iter().map(|i| if products.get(*i).map(|p| p.base.best_seller).unwrap_or(false) { 6 } else { 2 }).collect();
-    let mut remaining = SESSION_COUNT.saturating_sub(eligible.len());
+    let mut remaining = session_count.saturating_sub(eligible.len());
     while remaining > 0 {
         let k = rng.weighted(&weights);
         if let Some(c) = eligible.get(k).and_then(|i| counts.get_mut(*i)) {
@@ -546,7 +591,7 @@ fn sessions(seed: &Rng, today: Date, products: &mut [Product]) -> Vec<Session> {
         }
     }
     let center_weights: Vec<u64> = fr::CENTERS.iter().map(|c| c.6).collect();
-    let mut out = Vec::with_capacity(SESSION_COUNT);
+    let mut out = Vec::with_capacity(session_count);
     for (pi, p) in products.iter_mut().enumerate() {
         let n = counts.get(pi).copied().unwrap_or(0);
         let virtual_class = p.base.training_method == "Classe virtuelle";
