@@ -170,11 +170,14 @@ mark{background:var(--_mark);color:inherit;padding:0 .05em;border-radius:2px;}
 .sess .where{color:var(--_muted);font-size:.9375em;}
 .sess .sp{font-weight:700;text-align:right;grid-row:1 / span 2;grid-column:2;align-self:center;}
 .sess .tags{grid-column:1 / -1;}
-@media (max-width:760px){
+.frame{container-type:inline-size;}
+@container (max-width:760px){
  .layout{grid-template-columns:minmax(0,1fr);gap:var(--_space);}
  .btn.ftoggle{display:inline-flex;}
  .side[data-open=false]{display:none;}
- .cards{grid-template-columns:minmax(0,1fr);}
+}
+@container (max-width:480px){.cards{grid-template-columns:minmax(0,1fr);}}
+@media (max-width:600px){
  .dialog{padding:var(--_space);}
  .dialog h2{font-size:1.25em;}
 }
@@ -525,7 +528,7 @@ export class FormakitCatalog extends HTMLElement {
     e.body = h("div", { class: "body" });
     const results = h("section", { class: "results", "aria-label": t.catalog }, e.status, e.note, e.body);
     e.dialogHost = h("div");
-    const root = h("div", { class: "root", part: "root", lang: this.lang, "data-density": this.getAttribute("density") || "normal" }, top, h("div", { class: "layout" }, e.side, results), e.dialogHost);
+    const root = h("div", { class: "root", part: "root", lang: this.lang, "data-density": this.getAttribute("density") || "normal" }, h("div", { class: "frame" }, top, h("div", { class: "layout" }, e.side, results)), e.dialogHost);
     this.#root.replaceChildren(root);
     this.#treeBuiltFor = null;
     this.#sideSig = "";
