@@ -343,11 +343,9 @@ impl CatalogIndex {
         let has_direct = self.terms.binary_search(&s).is_ok()
             || self.terms.binary_search_by(|t| t.as_str().cmp(word)).is_ok()
             || (prefix && self.terms.get(self.terms.partition_point(|t| t.as_str() < word)).is_some_and(|t| t.starts_with(word)));
+        // Pushed as found, deduplicated once at the end (a short prefix finds thousands).
         let mut out: Vec<(usize, f32)> = Vec::new();
-        let mut add = |i: usize, f: f32| match out.iter_mut().find(|(t, _)| *t == i) {
-            Some(e) => e.1 = e.1.max(f),
-            None => out.push((i, f)),
-        };
+        let mut add = |i: usize, f: f32| out.push((i, f));
         if let Ok(i) = self.terms.binary_search(&s) {
             add(i, EXACT);
         }
@@ -373,8 +371,7 @@ impl CatalogIndex {
         } else {
             0
         };
-        // The word being typed: typos only when what is typed matches nothing as it is.
-        if max > 0 && !(prefix && has_direct) {
+        if max > 0 {
             let q = s.as_bytes();
             for len in n.saturating_sub(max)..=n + max {
                 for &i in self.by_len.get(len).map(Vec::as_slice).unwrap_or_default() {
@@ -386,7 +383,7 @@ impl CatalogIndex {
                     }
                 }
             }
-            if prefix && n >= 5 {
+            if prefix && n >= 5 && !has_direct {
                 // As-you-type with a typo after the first letter, when the typed start
                 // matches nothing as it is: the start of a longer term, one edit away
                 // (terms sharing the first letter only).
@@ -406,6 +403,8 @@ impl CatalogIndex {
                 }
             }
         }
+        out.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        out.dedup_by_key(|e| e.0);
         out
     }
 
@@ -535,8 +534,16 @@ impl CatalogIndex {
         facets.range = named(&self.ranges, range);
         facets.cpf = [(true, cpf[1]), (false, cpf[0])].into_iter().filter(|(_, c)| *c > 0).collect();
         let title = |d: u32| self.docs.get(d as usize).map_or("", |x| x.title.as_str());
-        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| title(a.0).len().cmp(&title(b.0).len())).then_with(|| title(a.0).cmp(title(b.0))));
+        let order =
+            |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then_with(|| title(a.0).len().cmp(&title(b.0).len())).then_with(|| title(a.0).cmp(title(b.0)));
         let total = hits.len() as u32;
+        // Only the page needs ordering: select the first offset + limit, then sort those.
+        let keep = offset.saturating_add(limit).min(hits.len());
+        if keep > 0 && keep < hits.len() {
+            hits.select_nth_unstable_by(keep - 1, order);
+            hits.truncate(keep);
+        }
+        hits.sort_by(order);
         let marks: BTreeSet<&str> = highlight_terms.iter().filter_map(|t| self.terms.get(*t)).map(String::as_str).collect();
         let page = hits
             .into_iter()
