@@ -64,7 +64,7 @@ size: build
 	node scripts/size.mjs
 
 bench: build
-	node bench/run.mjs
+	node --expose-gc bench/run.mjs
 
 clean:
 	rm -rf pkg $(BUILD_DIR)

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { compare, printTable } from "./harness.mjs";
 import { printSizes, sizes } from "../scripts/size.mjs";
 import { clientGroups } from "./clients.mjs";
+import { runSearchBench } from "./search.mjs";
 import { campusSyncRequest, productsPage, sessionsPage } from "./data.mjs";
 import * as zodPeer from "./peers/zod.mjs";
 import * as valibotPeer from "./peers/valibot.mjs";
@@ -202,7 +203,12 @@ function mutations(peer) {
   results.groups.clientOverhead = clientOverhead;
 }
 
-// 5. Size report (same as `make size`, without its client-cost rebuilds).
+// 5. formakit/search against MiniSearch, FlexSearch, Orama and Fuse.js (bench/search.mjs):
+//    a 10,000-product sandbox catalog, 200 queries; build, p50/p99, memory, saved size, recall@10.
+//    Memory figures need `node --expose-gc` (the Makefile runs bench/run.mjs with it).
+results.groups.search = await runSearchBench();
+
+// 6. Size report (same as `make size`, without its client-cost rebuilds).
 {
   const rows = sizes();
   console.log("\nSize (bytes)");
