@@ -42,6 +42,7 @@ lint: install
 	cargo fmt --manifest-path fuzz/Cargo.toml --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --features wasm -- -D warnings
+	cargo clippy -p formakit-search --target wasm32-unknown-unknown --lib --features wasm -- -D warnings
 
 test-rust:
 	cargo test --workspace --all-targets
