@@ -158,6 +158,17 @@ impl ClientError {
     }
 }
 
+/// Where an issue is and what it says, as one phrase in `lang`: `"data[3].price : …"`,
+/// `"(racine) : …"` / `"(root): …"` for the document itself.
+pub(crate) fn issue_at(issue: &Issue, lang: Lang) -> String {
+    match (lang, issue.path.is_empty()) {
+        (Lang::Fr, true) => format!("(racine) : {}", issue.message),
+        (Lang::Fr, false) => format!("{} : {}", issue.path, issue.message),
+        (Lang::En, true) => format!("(root): {}", issue.message),
+        (Lang::En, false) => format!("{}: {}", issue.path, issue.message),
+    }
+}
+
 impl fmt::Display for ClientError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)

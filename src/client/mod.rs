@@ -414,21 +414,14 @@ impl<T: Transport> Client<T> {
             (Some(text), Some(schema)) => {
                 let s = crate::schema::find(schema).map_err(|e| ClientError::new(ErrorKind::Usage, e.to_string()))?;
                 let issues = s.validate(text.as_bytes(), lang);
-                if issues.iter().any(|i| i.severity == Severity::Error) {
-                    let n = issues.iter().filter(|i| i.severity == Severity::Error).count();
-                    let first = issues
-                        .iter()
-                        .find(|i| i.severity == Severity::Error)
-                        .map(|i| format!("{} : {}", if i.path.is_empty() { "(racine)" } else { &i.path }, i.message));
-                    let first_en = issues
-                        .iter()
-                        .find(|i| i.severity == Severity::Error)
-                        .map(|i| format!("{}: {}", if i.path.is_empty() { "(root)" } else { &i.path }, i.message));
+                let errors = issues.iter().filter(|i| i.severity == Severity::Error).count();
+                if let Some(first) = issues.iter().find(|i| i.severity == Severity::Error) {
+                    let at = error::issue_at(first, lang);
                     let mut e = ClientError::new(
                         ErrorKind::Validation,
                         self.msg(
-                            format!("requête refusée avant l'envoi : {n} erreur(s) ; la première à {}", first.unwrap_or_default()),
-                            format!("request refused before sending: {n} error(s); the first at {}", first_en.unwrap_or_default()),
+                            format!("requête refusée avant l'envoi : {errors} erreur(s) ; la première à {at}"),
+                            format!("request refused before sending: {errors} error(s); the first at {at}"),
                         ),
                     );
                     e.issues = issues;

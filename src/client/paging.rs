@@ -192,7 +192,7 @@ impl<'c, T: Transport, P: Model> Pages<'c, T, P> {
 /// Reads an answer as `R`, every structural issue reported.
 pub(crate) fn decode_reply<R: Model>(client: &Client<impl Transport>, endpoint: &Endpoint, reply: &Reply) -> Result<R, ClientError> {
     crate::model::safe_parse::<R>(&reply.body, client.lang()).map_err(|report| {
-        let first = report.issues.first().map(|i| format!("{}: {}", if i.path.is_empty() { "(root)" } else { &i.path }, i.message)).unwrap_or_default();
+        let first = report.issues.first().map(|i| super::error::issue_at(i, client.lang())).unwrap_or_default();
         let mut e = ClientError::new(
             ErrorKind::Decode,
             crate::validate::msg(
