@@ -9,13 +9,12 @@
 //   b. per-call overhead: `cegos.catalogs()` and `cegos.products().page(1)`
 //      against a bare `fetch` + `JSON.parse` of the same URL, same headers,
 //      same bearer token.
-import { spawn } from "node:child_process";
+import { startSandbox } from "../scripts/sandbox.mjs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 
 const require = createRequire(import.meta.url);
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const LATENCY_MS = 50;
 const PAGES = 13;
 const PRODUCTS = 1247;
@@ -23,30 +22,6 @@ const PRODUCTS = 1247;
 const PAGING_TARGET = 1.2;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/**
- * Starts the release sandbox on a free port (cargo builds it when needed) and
- * resolves to { url, close }. Extra arguments go to the sandbox.
- */
-function startSandbox(...args) {
-  const child = spawn("cargo", ["run", "--release", "--quiet", "-p", "formakit-sandbox", "--", "--port", "0", ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`sandbox did not start: ${out}`));
-    }, 600_000);
-    child.on("exit", (code) => reject(new Error(`sandbox exited with ${code}: ${out}`)));
-    child.stdout.on("data", (d) => {
-      out += d;
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1], close: () => child.kill() });
-      }
-    });
-  });
-}
 
 /** Fetches every page through `.pages()`; checks the count, resolves to the wall time in ms. */
 async function allPages(cegos, concurrency) {
@@ -202,7 +177,7 @@ function printOverhead(title, rows) {
 /** Runs both groups, prints their tables, resolves to { clientPaging, clientOverhead } rows. */
 export async function clientGroups() {
   const api = require("../pkg/node/index.cjs");
-  const [slow, fast] = await Promise.all([startSandbox("--latency-ms", String(LATENCY_MS)), startSandbox()]);
+  const [slow, fast] = await Promise.all([startSandbox(["--latency-ms", String(LATENCY_MS)], { release: true }), startSandbox([], { release: true })]);
   try {
     const clientPaging = await paging(api, slow.url);
     printPaging(`Cegos paging: ${PAGES} product pages (${PRODUCTS} products), sandbox --latency-ms ${LATENCY_MS}, median of ${clientPaging[0].runs.length} runs; bound ceil(${PAGES} / concurrency) × ${LATENCY_MS} ms`, clientPaging);

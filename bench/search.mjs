@@ -26,7 +26,8 @@
 // recall@10 = |top 10 ∩ expected| / min(10, |expected|), averaged.
 import { gzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
-import { spawn } from "node:child_process";
+import { startSandbox } from "../scripts/sandbox.mjs";
+import { rng } from "./data.mjs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import MiniSearch from "minisearch";
@@ -36,33 +37,16 @@ import { create as oramaCreate, insertMultiple as oramaInsertMultiple, search as
 import { stemmer as frenchStemmer, language as frenchLanguage } from "@orama/stemmers/french";
 import Fuse from "fuse.js";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PRODUCTS = 10_000;
 const TODAY = "2025-03-01";
 const LIMIT = 10;
 
 // ---------------------------------------------------------------- corpus
 
-function startSandbox() {
-  const child = spawn("cargo", ["run", "--release", "--quiet", "-p", "formakit-sandbox", "--", "--port", "0", "--today", TODAY, "--cegos-products", String(PRODUCTS)], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`sandbox did not start: ${out}`)), 300_000);
-    child.on("exit", (code) => reject(new Error(`sandbox exited with ${code}: ${out}`)));
-    child.stdout.on("data", (d) => {
-      out += d;
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1], close: () => child.kill() });
-      }
-    });
-  });
-}
 
 async function loadCorpus() {
   const { default: fk } = await import("../pkg/node/index.mjs");
-  const sandbox = await startSandbox();
+  const sandbox = await startSandbox(["--today", TODAY, "--cegos-products", String(PRODUCTS)], { release: true });
   try {
     const cegos = new fk.CegosClient({ sandboxUrl: sandbox.url, clientId: "sandbox", clientSecret: "sandbox-secret" });
     const t0 = performance.now();
@@ -122,16 +106,10 @@ function peerDocs(products, topics) {
 
 // ---------------------------------------------------------------- queries
 
+/** bench/data.mjs's mulberry32, with `int(n)` in [0, n). */
 function prng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n) => Math.floor(next() * n), pick: (xs) => xs[Math.floor(next() * xs.length)] };
+  const r = rng(seed);
+  return { ...r, int: (n) => r.int(0, n - 1) };
 }
 
 const LETTERS = "abcdefghilmnoprstu";
