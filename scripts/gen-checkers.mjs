@@ -30,12 +30,15 @@ const E_WORDS = {
   null: ["null", "null"],
 };
 const UNSAFE = ["un entier d'au plus 9007199254740991 en valeur absolue", "an integer of at most 9007199254740991 in absolute value"];
+// A number beyond 2^53 - 1 in magnitude, anywhere (src/wire.rs is_safe_number): JS has already changed it.
+const UNSAFE_NUMBER = ["un nombre d'au plus 9007199254740991 en valeur absolue", "a number of at most 9007199254740991 in absolute value"];
 
 /** [token, fr, en] of what a type expects; `unsafe` words integers for an unsafe integer found. */
 function expectation(t, unsafe = false) {
   switch (t.t) {
-    case "string":
     case "number":
+      return ["number", ...(unsafe ? UNSAFE_NUMBER : E_WORDS.number)];
+    case "string":
     case "boolean":
     case "date":
     case "array":
@@ -65,7 +68,7 @@ function expectation(t, unsafe = false) {
 }
 
 function mentionsInteger(t) {
-  if (t.t === "integer") return true;
+  if (t.t === "integer" || t.t === "number") return true;
   if (t.t === "nullable") return mentionsInteger(t.of);
   if (t.t === "oneOf") return t.of.some(mentionsInteger);
   return false;
@@ -104,7 +107,7 @@ class Gen {
       case "string":
         return `typeof ${x} === "string"`;
       case "number":
-        return `Number.isFinite(${x})`;
+        return `(Number.isFinite(${x}) && Math.abs(${x}) <= 9007199254740991)`;
       case "integer":
         return `Number.isSafeInteger(${x})`;
       case "boolean":
@@ -112,7 +115,7 @@ class Gen {
       case "date":
         return `(typeof ${x} === "string" && isDate(${x}))`;
       case "any":
-        return `${x} !== undefined`;
+        return `(${x} !== undefined && isSafeJson(${x}))`;
       case "enum":
         return `(${t.values.map((v) => `${x} === ${JSON.stringify(v)}`).join(" || ")})`;
       case "ref":
@@ -144,6 +147,7 @@ class Gen {
   fastStmts(t, x, out, ind) {
     switch (t.t) {
       case "any":
+        out.push(`${ind}if (!isSafeJson(${x})) return false;`);
         return;
       case "nullable":
         if (isSimple(t.of)) {
@@ -158,7 +162,6 @@ class Gen {
         const i = `i${++this.uid}`;
         const y = `y${this.uid}`;
         out.push(`${ind}if (!Array.isArray(${x})) return false;`);
-        if (t.of.t === "any") return;
         out.push(`${ind}for (let ${i} = 0; ${i} < ${x}.length; ${i}++) {`, `${ind}  const ${y} = ${x}[${i}];`);
         this.fastStmts(t.of, y, out, ind + "  ");
         out.push(`${ind}}`);
@@ -168,7 +171,6 @@ class Gen {
         const k = `k${++this.uid}`;
         const y = `y${this.uid}`;
         out.push(`${ind}if (typeof ${x} !== "object" || ${x} === null || Array.isArray(${x})) return false;`);
-        if (t.of.t === "any") return;
         out.push(`${ind}for (const ${k} in ${x}) {`, `${ind}  const ${y} = ${x}[${k}];`);
         this.fastStmts(t.of, y, out, ind + "  ");
         out.push(`${ind}}`);
@@ -198,6 +200,7 @@ class Gen {
         out.push(`${ind}if (typeof ${x} !== "string") issueType(c, ${p}, ${E}, ${x});`, `${ind}else if (!isDate(${x})) issueDate(c, ${p}, ${E}, ${x});`);
         return;
       case "any":
+        out.push(`${ind}if (!isSafeJson(${x})) collectJson(c, ${p}, ${x});`);
         return;
       case "nullable":
         if (known) {
@@ -239,7 +242,7 @@ class Gen {
 
   /** An element or map value: `undefined` (only in objects handed in by the caller) reads as a wrong type. */
   collectItem(t, y, q, out, ind) {
-    if (t.t === "any") out.push(`${ind}issueType(c, ${q}, ${this.E(t)}, ${y});`);
+    if (t.t === "any") out.push(`${ind}if (${y} === undefined) issueType(c, ${q}, ${this.E(t)}, ${y});`, `${ind}else collectJson(c, ${q}, ${y});`);
     else if (isSimple(t) || t.t === "nullable") this.collectStmts(t, y, q, out, ind, this.E(t), true);
     else {
       out.push(`${ind}const q${this.uid} = ${q};`);
@@ -250,7 +253,8 @@ class Gen {
   model(name) {
     const m = this.shapes.models[name];
     if (!m) throw new Error(`unknown model ${name}`);
-    const fast = [`export function is${name}(v) {`, `  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;`];
+    // `n` counts the declared members present: when the object has more keys, the others are checked too.
+    const fast = [`export function is${name}(v) {`, `  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;`, `  let n = 0;`];
     const slow = [
       `export function collect${name}(v, p, c, E = ${this.E({ t: "ref", model: name })}) {`,
       `  if (typeof v !== "object" || v === null || Array.isArray(v)) {`,
@@ -267,24 +271,28 @@ class Gen {
       if (f.optional) {
         const body = [];
         this.fastStmts(f.type, x, body, "    ");
-        if (body.length) fast.push(`  const ${x} = ${read};`, `  if (${x} !== undefined) {`, ...body, "  }");
+        fast.push(`  const ${x} = ${read};`, `  if (${x} !== undefined) {`, `    n++;`, ...body, "  }");
       } else {
         fast.push(`  const ${x} = ${read};`);
         if (!selfGuarded) fast.push(`  if (${x} === undefined) return false;`);
         this.fastStmts(f.type, x, fast, "  ");
+        fast.push(`  n++;`);
       }
-      if (f.type.t === "any" && f.optional) return;
       slow.push(`  const ${x} = ${read};`);
       if (!f.optional) slow.push(`  if (${x} === undefined) issueRequired(c, ${path}, ${JSON.stringify(f.name)}, ${this.E(f.type)});`);
-      if (f.type.t !== "any") {
+      if (f.type.t === "any") {
+        slow.push(`  ${f.optional ? "if" : "else if"} (${x} !== undefined && !isSafeJson(${x})) collectJson(c, ${path}, ${x});`);
+      } else {
         slow.push(`  ${f.optional ? "if" : "else if"} (${f.optional ? `${x} !== undefined && ` : ""}!(${this.fastExpr(f.type, x)})) {`);
         this.collectItem(f.type, x, path, slow, "    ");
         slow.push("  }");
       }
     });
-    fast.push("  return true;", "}");
-    slow.push("}");
-    return [...fast, ...slow];
+    // Unknown members (kept in Rust's extra) may hold no number beyond 2^53 - 1 either.
+    const known = `K${name}`;
+    fast.push(`  if (keyCount(v) !== n && !extraSafe(v, ${known})) return false;`, "  return true;", "}");
+    slow.push(`  collectExtra(c, p, v, ${known});`, "}");
+    return [`const ${known} = new Set(${JSON.stringify(m.fields.map((f) => f.name))});`, ...fast, ...slow];
   }
 }
 
@@ -317,7 +325,7 @@ function refs(shapes, t, seen) {
   }
 }
 
-const RUNTIME_NAMES = ["isDate", "hasOwn", "fieldPath", "keyPath", "indexPath", "issueType", "issueDate", "issueEnum", "issueRequired"];
+const RUNTIME_NAMES = ["isDate", "isSafeJson", "collectJson", "keyCount", "extraSafe", "collectExtra", "hasOwn", "fieldPath", "keyPath", "indexPath", "issueType", "issueDate", "issueEnum", "issueRequired"];
 
 /** One provider's module: its schemas and every model they reach (so each module stands alone). */
 function providerModule(shapes, provider) {
@@ -357,7 +365,7 @@ function schemaCollect(g, t) {
   const name = `collectRoot${g.wrapperLines.length}`;
   const body = [];
   g.uid++;
-  if (t.t === "any") body.push(`  if (x === undefined) issueType(c, p, ${g.E(t)}, x);`);
+  if (t.t === "any") body.push(`  if (x === undefined) issueType(c, p, ${g.E(t)}, x);`, `  else if (!isSafeJson(x)) collectJson(c, p, x);`);
   else g.collectStmts(t, "x", "p", body, "  ");
   g.wrapperLines.push(`function ${name}(x, p, c) {`, ...body, "}");
   return name;
@@ -526,6 +534,66 @@ export function issueEnum(c, path, E, v) {
 export function issueRequired(c, path, name, E) {
   const msg = c.en ? 'required field "' + name + '" is missing' : "champ obligatoire \u00ab " + name + " \u00bb absent";
   add(c, { path: path, rule: "shape.required", severity: "error", message: msg, expected: E.tok });
+}
+
+// ------------------------------------------------------------ numbers JavaScript has changed (src/check.rs json_safe)
+// A number beyond 2^53 - 1 in magnitude is refused anywhere: JSON.parse has already rounded it
+// (9007199254740993 reads 9007199254740992), so keeping it would silently change the data.
+
+const MAX_SAFE = 9007199254740991;
+const E_NUMBER = { tok: "number", fr: "un nombre", en: "a number", ufr: "un nombre d'au plus 9007199254740991 en valeur absolue", uen: "a number of at most 9007199254740991 in absolute value" };
+
+/** True when v holds no number beyond 2^53 - 1 in magnitude, at any depth. */
+export function isSafeJson(v) {
+  if (typeof v === "number") return Math.abs(v) <= MAX_SAFE;
+  if (typeof v !== "object" || v === null) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!isSafeJson(v[i])) return false;
+    return true;
+  }
+  for (const k in v) if (!isSafeJson(v[k])) return false;
+  return true;
+}
+
+/** Every unsafe number inside v, each at its path (object keys in sorted order, as Rust's map). */
+export function collectJson(c, p, v) {
+  if (c.full) return;
+  if (typeof v === "number") {
+    if (!(Math.abs(v) <= MAX_SAFE)) mismatch(c, p, "shape.type", E_NUMBER, v);
+  } else if (Array.isArray(v)) {
+    for (let i = 0; i < v.length && !c.full; i++) if (!isSafeJson(v[i])) collectJson(c, indexPath(p, i), v[i]);
+  } else if (typeof v === "object" && v !== null) {
+    for (const k of Object.keys(v).sort()) {
+      if (c.full) return;
+      if (!isSafeJson(v[k])) collectJson(c, keyPath(p, k), v[k]);
+    }
+  }
+}
+
+/** The number of enumerable keys of v (own ones, for what JSON.parse returns). */
+export function keyCount(v) {
+  let n = 0;
+  for (const k in v) n++;
+  return n;
+}
+
+/** The members of a model's object that it does not declare (known) hold only safe numbers. */
+export function extraSafe(v, known) {
+  for (const k in v) {
+    const y = v[k];
+    if (typeof y === "number") {
+      if (!(Math.abs(y) <= MAX_SAFE) && !known.has(k)) return false;
+    } else if (typeof y === "object" && y !== null && !known.has(k) && !isSafeJson(y)) return false;
+  }
+  return true;
+}
+
+/** The issues of a model's undeclared members, after the declared ones. */
+export function collectExtra(c, p, v, known) {
+  for (const k of Object.keys(v).sort()) {
+    if (c.full) return;
+    if (!known.has(k) && !isSafeJson(v[k])) collectJson(c, keyPath(p, k), v[k]);
+  }
 }
 
 /** A shape.json issue (malformed JSON) at a 1-based line and column. */

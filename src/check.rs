@@ -19,6 +19,7 @@ use serde_json::Value;
 
 use crate::shape::{ModelShape, Shape, MAX_SAFE_INTEGER};
 use crate::validate::{Issue, Lang};
+use crate::wire::is_safe_number;
 
 /// At most this many issues are reported for one document (the report says when more exist).
 pub const MAX_ISSUES: usize = 100;
@@ -68,7 +69,9 @@ pub(crate) fn check_value_at(shape: &Shape, value: &Value, path: String, lang: L
 /// True when `value` matches `shape`: the fast path, with no allocation.
 pub fn matches(shape: &Shape, value: &Value) -> bool {
     match (shape, value) {
-        (Shape::String, Value::String(_)) | (Shape::Number, Value::Number(_)) | (Shape::Boolean, Value::Bool(_)) | (Shape::Any, _) => true,
+        (Shape::String, Value::String(_)) | (Shape::Boolean, Value::Bool(_)) => true,
+        (Shape::Number, Value::Number(n)) => is_safe_number(n),
+        (Shape::Any, v) => json_safe(v),
         (Shape::Integer, Value::Number(n)) => integer_state(n) == IntState::Ok,
         (Shape::Date, Value::String(s)) => crate::dates::Timestamp::parse_wire(s).is_ok(),
         (Shape::Nullable(_), Value::Null) => true,
@@ -77,11 +80,34 @@ pub fn matches(shape: &Shape, value: &Value) -> bool {
         (Shape::Map(inner), Value::Object(map)) => map.values().all(|v| matches(inner, v)),
         (Shape::Enum(values), Value::String(s)) => values.contains(&s.as_str()),
         (Shape::OneOf(alternatives), v) => alternatives.iter().any(|a| matches(a, v)),
-        (Shape::Model(m), Value::Object(map)) => m().fields.iter().all(|f| match map.get(f.name) {
-            Some(v) => matches(&f.shape, v),
-            None => f.optional,
-        }),
+        (Shape::Model(m), Value::Object(map)) => {
+            let m = m();
+            m.fields.iter().all(|f| match map.get(f.name) {
+                Some(v) => matches(&f.shape, v),
+                None => f.optional,
+            }) && map.iter().all(|(k, v)| extra_safe(m, k, v))
+        }
         _ => false,
+    }
+}
+
+/// True when `v` holds no number JavaScript would change ([`is_safe_number`]), at any depth.
+fn json_safe(v: &Value) -> bool {
+    match v {
+        Value::Number(n) => is_safe_number(n),
+        Value::Array(items) => items.iter().all(json_safe),
+        Value::Object(map) => map.values().all(json_safe),
+        _ => true,
+    }
+}
+
+/// A member of a model's object: declared ones are checked by their shape; an
+/// unknown one (kept in `extra`) must hold no unsafe number either.
+fn extra_safe(m: &ModelShape, key: &str, v: &Value) -> bool {
+    match v {
+        Value::Number(n) => is_safe_number(n) || m.fields.iter().any(|f| f.name == key),
+        Value::Array(_) | Value::Object(_) => m.fields.iter().any(|f| f.name == key) || json_safe(v),
+        _ => true,
     }
 }
 
@@ -136,6 +162,8 @@ impl Checker {
                 let unsafe_int = integer_state(n) == IntState::Unsafe;
                 self.mismatch("shape.type", shape, value, nullable, unsafe_int);
             }
+            (Shape::Number, Value::Number(_)) => self.mismatch("shape.type", shape, value, nullable, true),
+            (Shape::Any, v) => self.visit_json(v),
             (Shape::Date, Value::String(_)) => self.mismatch("shape.date", shape, value, nullable, false),
             (Shape::Enum(_), Value::String(_)) => self.mismatch("shape.enum", shape, value, nullable, false),
             (Shape::Array(inner), Value::Array(items)) => {
@@ -183,11 +211,58 @@ impl Checker {
             }
             self.path.truncate(len);
         }
+        // Unknown members, after the declared ones (in key order: serde_json's map is sorted).
+        for (key, v) in map {
+            if self.full() {
+                return;
+            }
+            if !extra_safe(m, key, v) {
+                let len = self.path.len();
+                push_key(&mut self.path, key);
+                self.visit_json(v);
+                self.path.truncate(len);
+            }
+        }
+    }
+
+    /// Reports every number JavaScript would change inside a value of any shape.
+    fn visit_json(&mut self, value: &Value) {
+        if self.full() {
+            return;
+        }
+        match value {
+            Value::Number(n) if !is_safe_number(n) => self.mismatch("shape.type", &Shape::Number, value, false, true),
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    if json_safe(item) {
+                        continue;
+                    }
+                    let len = self.path.len();
+                    self.path.push('[');
+                    self.path.push_str(&i.to_string());
+                    self.path.push(']');
+                    self.visit_json(item);
+                    self.path.truncate(len);
+                }
+            }
+            Value::Object(map) => {
+                for (key, item) in map {
+                    if json_safe(item) {
+                        continue;
+                    }
+                    let len = self.path.len();
+                    push_key(&mut self.path, key);
+                    self.visit_json(item);
+                    self.path.truncate(len);
+                }
+            }
+            _ => {}
+        }
     }
 
     fn mismatch(&mut self, rule: &'static str, shape: &Shape, value: &Value, nullable: bool, unsafe_int: bool) {
         let mut expected = token(shape);
-        let mut wanted = if unsafe_int { unsafe_integer(self.lang).to_string() } else { describe(shape, self.lang) };
+        let mut wanted = if unsafe_int { unsafe_number(shape, self.lang).to_string() } else { describe(shape, self.lang) };
         if nullable {
             expected.push_str(" | null");
             wanted.push_str(match self.lang {
@@ -240,10 +315,13 @@ pub fn token(shape: &Shape) -> String {
     }
 }
 
-fn unsafe_integer(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "un entier d'au plus 9007199254740991 en valeur absolue",
-        Lang::En => "an integer of at most 9007199254740991 in absolute value",
+/// What an integer (or number) field wants when the number found is beyond 2^53 − 1.
+fn unsafe_number(shape: &Shape, lang: Lang) -> &'static str {
+    match (shape, lang) {
+        (Shape::Integer, Lang::Fr) => "un entier d'au plus 9007199254740991 en valeur absolue",
+        (Shape::Integer, Lang::En) => "an integer of at most 9007199254740991 in absolute value",
+        (_, Lang::Fr) => "un nombre d'au plus 9007199254740991 en valeur absolue",
+        (_, Lang::En) => "a number of at most 9007199254740991 in absolute value",
     }
 }
 

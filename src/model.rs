@@ -83,6 +83,15 @@ pub(crate) fn decode<T: DeserializeOwned>(input: &[u8]) -> Result<T, DecodeError
     // wasm binary and valid input pays nothing for error reporting.
     let mut de = serde_json::Deserializer::from_slice(input);
     let value = T::deserialize(&mut de).and_then(|v| de.end().map(|()| v));
+    if value.is_ok() {
+        // Integer fields refuse what JavaScript cannot hold while they are read
+        // (`wire::int`); a number anywhere else (a number field, an unknown field,
+        // an `any` value) is refused here, after the one pass: a byte scan,
+        // which costs far less than reading every value through a checked type.
+        if let Some((start, end)) = crate::wire::first_unsafe_number(input) {
+            return Err(unsafe_number_error(input, start, end));
+        }
+    }
     value.map_err(|e| {
         use crate::json_path::{path_at, Anchor};
         let message = e.to_string();
@@ -97,6 +106,22 @@ pub(crate) fn decode<T: DeserializeOwned>(input: &[u8]) -> Result<T, DecodeError
         };
         DecodeError::from_serde(path_at(input, e.line(), e.column(), anchor), &e)
     })
+}
+
+/// The decode error of the number at `start..end`, beyond 2^53 − 1 in magnitude.
+fn unsafe_number_error(input: &[u8], start: usize, end: usize) -> DecodeError {
+    let before = input.get(..start).unwrap_or_default();
+    let line = 1 + before.iter().filter(|b| **b == b'\n').count();
+    let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    let found = input.get(start..end).map(String::from_utf8_lossy).unwrap_or_default().into_owned();
+    DecodeError {
+        // One byte into the number: an array element has begun there.
+        path: crate::json_path::path_at(input, 1, start + 1, crate::json_path::Anchor::Value),
+        expected: "a number of at most 2^53 - 1 in absolute value, which JavaScript holds exactly".to_string(),
+        found,
+        line,
+        column: start - line_start + 1,
+    }
 }
 
 /// One item `dropInvalidItems` removed: its index in the input and its issues.

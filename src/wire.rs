@@ -135,6 +135,66 @@ impl<'de> Deserialize<'de> for Key<'de> {
 /// integer fields accept at most this in absolute value.
 pub const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
 
+/// True when JavaScript's `JSON.parse` holds `n` as sent: its magnitude is at
+/// most 2^53 − 1. Beyond it, doubles skip integers, so `9007199254740993` reads
+/// `…992` and `123456789012345678901234567890` is written back
+/// `1.2345678901234568e+29`. Such a number is refused anywhere in a document
+/// (declared integer or number fields, unknown fields, `any` values): nothing
+/// is silently changed on its way through JavaScript.
+pub fn is_safe_number(n: &serde_json::Number) -> bool {
+    if let Some(i) = n.as_i64() {
+        return i.unsigned_abs() <= MAX_SAFE_INTEGER as u64;
+    }
+    if n.as_u64().is_some() {
+        return false;
+    }
+    n.as_f64().is_some_and(|f| f.abs() <= MAX_SAFE_INTEGER as f64)
+}
+
+/// The byte range of the first number token of JSON text `input` (outside
+/// strings) that [`is_safe_number`] refuses. `input` is text serde_json has
+/// already read whole, so every token is well formed.
+pub(crate) fn first_unsafe_number(input: &[u8]) -> Option<(usize, usize)> {
+    let mut i = 0;
+    while let Some(&b) = input.get(i) {
+        match b {
+            b'"' => {
+                i += 1;
+                while let Some(&c) = input.get(i) {
+                    i += if c == b'\\' { 2 } else { 1 };
+                    if c == b'"' {
+                        break;
+                    }
+                }
+            }
+            b'-' | b'0'..=b'9' => {
+                let start = i;
+                let mut digits = 0;
+                let mut exponent = false;
+                while let Some(&c) = input.get(i) {
+                    match c {
+                        b'0'..=b'9' => digits += 1,
+                        b'e' | b'E' => exponent = true,
+                        b'-' | b'+' | b'.' => {}
+                        _ => break,
+                    }
+                    i += 1;
+                }
+                // Fewer than 16 digits and no exponent: below 10^15 whatever the dot.
+                if exponent || digits >= 16 {
+                    let token = input.get(start..i).and_then(|t| std::str::from_utf8(t).ok()).unwrap_or("0");
+                    match serde_json::from_str::<serde_json::Number>(token) {
+                        Ok(n) if is_safe_number(&n) => {}
+                        _ => return Some((start, i)),
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
 /// Any JSON value, kept as sent (TypeScript `unknown`).
 pub type Json = serde_json::Value;
 
