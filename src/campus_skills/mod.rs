@@ -8,6 +8,8 @@
 //! server refuses a sync when one user code, e-mail or code ↔ name pair
 //! conflicts anywhere in it.
 
+#[cfg(feature = "campus-csv")]
+pub mod csv;
 pub mod endpoints;
 mod models;
 pub mod rules;

@@ -7,6 +7,8 @@
 
 #[cfg(feature = "client")]
 mod client;
+#[cfg(feature = "campus-csv")]
+mod csv;
 mod inference;
 
 /// The wasm's allocator: talc, smaller than Rust's default dlmalloc for wasm32.
