@@ -223,6 +223,13 @@ fn check_page(v: &mut Validator, len: usize, page_number: i64, page_size: i64, t
             msg(l, format!("numéro de page {page_number} : les pages commencent à 1"), format!("page number {page_number}: pages start at 1"))
         });
     }
+    // Decision: a pageSize below 1 is a warning like the other paging numbers (the document
+    // fixes it at 100; the items are still there to read).
+    if page_size < 1 {
+        v.warning("pageSize", "cegos.page.numbers", None, |l| {
+            msg(l, format!("taille de page {page_size} : la documentation la fixe à 100"), format!("page size {page_size}: the document fixes it at 100"))
+        });
+    }
     if page_size > 0 {
         let expected = total_items.max(0).div_euclid(page_size) + i64::from(total_items.max(0) % page_size != 0);
         if expected != total_pages {
@@ -339,6 +346,8 @@ impl Validate for CegosProduct {
                 });
             }
         }
+        non_negative(v, "price", Some(self.price), "cegos.price.negative");
+        non_negative(v, "iPackPrice", Some(self.i_pack_price), "cegos.price.negative");
         check_url(v, "noticeUrl", &self.notice_url);
         check_url(v, "noticeUrlPdf", &self.notice_url_pdf);
         check_url(v, "jobSheetUrl", &self.job_sheet_url);
@@ -420,12 +429,34 @@ fn check_session_codes(s: &CegosSession, v: &mut Validator) {
     }
 }
 
+/// Decision: a negative price, or a negative session duration, is an error even in what
+/// Cegos answered (as negative head counts, `cegos.session.counts`): it cannot mean
+/// anything, so the data is broken rather than merely undocumented. Zero is fine (a free
+/// session, a duration not computed yet).
+fn non_negative(v: &mut Validator, field: &str, value: Option<f64>, rule: &'static str) {
+    if let Some(n) = value.filter(|n| *n < 0.0) {
+        v.error(field, rule, None, |l| {
+            msg(l, format!("{field} vaut {n} : cette valeur ne peut pas être négative"), format!("{field} is {n}: it cannot be negative"))
+        });
+    }
+}
+
 fn check_counts(s: &CegosSession, v: &mut Validator) {
-    for (field, value) in [("registrationCount", &s.registration_count), ("limitMin", &s.limit_min), ("limitMax", &s.limit_max)] {
+    non_negative(v, "price", Some(s.price), "cegos.price.negative");
+    non_negative(v, "interDiscountPrice", s.inter_discount_price.value().copied(), "cegos.price.negative");
+    non_negative(v, "durationInDays", Some(s.duration_in_days), "cegos.session.durationInDays.negative");
+    // componentCount is a count like the head counts: the same rule.
+    for (field, value) in
+        [("registrationCount", &s.registration_count), ("limitMin", &s.limit_min), ("limitMax", &s.limit_max), ("componentCount", &s.component_count)]
+    {
         if let Some(&n) = value.value() {
             if n < 0 {
                 v.error(field, "cegos.session.counts", None, |l| {
-                    msg(l, format!("{field} vaut {n} : un effectif ne peut être négatif"), format!("{field} is {n}: a head count cannot be negative"))
+                    msg(
+                        l,
+                        format!("{field} vaut {n} : un effectif ou un nombre de composants ne peut être négatif"),
+                        format!("{field} is {n}: a head count or a number of components cannot be negative"),
+                    )
                 });
             }
         }
@@ -648,6 +679,7 @@ pub const RULES: &[&str] = &[
     "cegos.catalog.dates.order",
     "cegos.date.format",
     "cegos.page.numbers",
+    "cegos.price.negative",
     "cegos.product.rncpCode.format",
     "cegos.product.rsCode.format",
     "cegos.product.title.length",
@@ -655,6 +687,7 @@ pub const RULES: &[&str] = &[
     "cegos.query.pageNumber",
     "cegos.session.counts",
     "cegos.session.dates.order",
+    "cegos.session.durationInDays.negative",
     "cegos.session.isFull.mismatch",
     "cegos.session.isHighProbability.mismatch",
     "cegos.session.isLastPlaceAvailable.mismatch",

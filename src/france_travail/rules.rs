@@ -148,6 +148,8 @@ impl Validate for AisAttestation {
             }
         }
 
+        undocumented_date(v, &self.extra, "dateMiseAJour");
+
         v.field("financementAis", |v| self.financement_ais.validate(v));
 
         if self.liste_module_formation.is_empty() {
@@ -186,7 +188,32 @@ fn spelling_conflict<T: PartialEq + std::fmt::Debug>(v: &mut Validator, table: &
     }
 }
 
+/// Fields the document does not name but real answers carry (`dateMiseAJour` on an
+/// attestation, `heures` on a module; see tests/fixtures/france_travail/README.md).
+/// They stay unknown fields, kept as sent in `extra` (so they are not decode issues: this
+/// version of formakit does not type them), and `validate` reads them when they are there.
+///
+/// Decision: an impossible `dateMiseAJour` (`2025-02-30`, month 13, year 0000, `T24:00`)
+/// is the same error as an impossible documented date (`francetravail.ais.date.format`);
+/// a value that is not a string is left alone (its type is not documented).
+fn undocumented_date(v: &mut Validator, extra: &crate::wire::Extra, field: &str) {
+    if let Some(serde_json::Value::String(s)) = extra.0.get(field) {
+        v.date(field, &WireDate(s.clone()), "francetravail.ais.date.format");
+    }
+}
+
+/// Decision: a negative `heures` (module hours) is an error, as every other AIS number
+/// the document bounds (`Integer n` fields reject negatives); a fractional one is fine.
+fn undocumented_hours(v: &mut Validator, extra: &crate::wire::Extra) {
+    if let Some(n) = extra.0.get("heures").and_then(serde_json::Value::as_f64).filter(|n| *n < 0.0) {
+        v.error("heures", "francetravail.ais.heures.range", None, |l| {
+            msg(l, format!("un nombre d'heures ne peut être négatif ; reçu {n}"), format!("a number of hours cannot be negative; got {n}"))
+        });
+    }
+}
+
 fn module(v: &mut Validator, m: &AisModule, plan: &Plan<'_>) {
+    undocumented_hours(v, &m.extra);
     spelling_conflict(v, &m.date_debut, "dateDebut", &m.date_debut_periode, "dateDebutPeriode");
     spelling_conflict(v, &m.date_fin, "dateFin", &m.date_fin_periode, "dateFinPeriode");
     spelling_conflict(v, &m.numero_module, "numeroModule", &m.numero_periode, "numeroPeriode");
@@ -360,6 +387,7 @@ pub const RULES: &[&str] = &[
     "francetravail.ais.date.format",
     "francetravail.ais.financement.both",
     "francetravail.ais.financement.missing",
+    "francetravail.ais.heures.range",
     "francetravail.ais.idInscription.range",
     "francetravail.ais.idNationalDE.length",
     "francetravail.ais.idProjetAction.length",

@@ -69,8 +69,112 @@ fn is_blank(s: &Nullable<String>) -> bool {
 // Programs
 // ---------------------------------------------------------------------------
 
+/// Who wrote the program being validated: Lära (`lara.program`, `lara.programList`) or the
+/// caller (`lara.programUpdateRequest`).
+///
+/// Decision on severities for the rules added for the fuzz run: a value outside a list the
+/// documents give (`subscriptionType` 3) and `minParticipants` above `maxParticipants`
+/// are *warnings* in what Lära answered (the documents say otherwise, but the server sent
+/// it, so it exists: tomorrow's value, or data entered another way) and *errors* in an
+/// update (Lära would refuse or misread it). A negative count, credit or number of days
+/// is an *error* either way: it cannot mean anything (as `cegos.session.counts`).
+#[derive(Clone, Copy, PartialEq)]
+enum Origin {
+    Answer,
+    Update,
+}
+
+/// A warning in an answer, an error in an update (see [`Origin`]).
+fn by_origin(v: &mut Validator, origin: Origin, field: &str, rule: &'static str, message: impl FnOnce(Lang) -> String) {
+    match origin {
+        Origin::Answer => v.warning(field, rule, None, message),
+        Origin::Update => v.error(field, rule, None, message),
+    }
+}
+
+/// An integer enumeration value outside the documents' list (`known`: "0 = …, 1 = …" in each language).
+fn documented_value(v: &mut Validator, origin: Origin, field: &str, rule: &'static str, value: Option<i64>, known: (&str, &str)) {
+    if let Some(n) = value {
+        by_origin(v, origin, field, rule, |l| {
+            msg(l, format!("{field} {n} n'est pas une valeur documentée : {}.", known.0), format!("{field} {n} is not a documented value: {}.", known.1))
+        });
+    }
+}
+
+/// `minParticipants`, `maxParticipants`, `credits`, `daysToComplete` are never negative;
+/// `minParticipants` is at most `maxParticipants` unless that is 0 ("no maximum", as the
+/// document's own example sends: min 4, max 0).
+fn program_numbers(p: &LaraProgram, v: &mut Validator, origin: Origin) {
+    let counts = [
+        ("minParticipants", p.min_participants.value().map(|n| *n as f64)),
+        ("maxParticipants", p.max_participants.value().map(|n| *n as f64)),
+        ("credits", p.credits.value().copied()),
+        ("daysToComplete", p.days_to_complete.value().map(|n| *n as f64)),
+    ];
+    for (field, value) in counts {
+        if let Some(n) = value.filter(|n| *n < 0.0) {
+            v.error(field, "lara.program.negative", None, |l| {
+                msg(
+                    l,
+                    format!("{field} vaut {n} : cette valeur ne peut pas être négative (0 = aucun)."),
+                    format!("{field} is {n}: it cannot be negative (0 = none)."),
+                )
+            });
+        }
+    }
+    if let (Some(&min), Some(&max)) = (p.min_participants.value(), p.max_participants.value()) {
+        if max > 0 && min > max {
+            by_origin(v, origin, "minParticipants", "lara.program.participants.order", |l| {
+                msg(
+                    l,
+                    format!("minParticipants ({min}) dépasse maxParticipants ({max}) : le programme ne pourrait jamais avoir lieu (maxParticipants 0 = aucun maximum)."),
+                    format!("minParticipants ({min}) is above maxParticipants ({max}): the program could never take place (maxParticipants 0 = no maximum)."),
+                )
+            });
+        }
+    }
+}
+
 impl Validate for LaraProgram {
     fn validate(&self, v: &mut Validator) {
+        program(self, v, Origin::Answer);
+    }
+}
+
+fn program(p: &LaraProgram, v: &mut Validator, origin: Origin) {
+    p.validate_common(v);
+    documented_value(
+        v,
+        origin,
+        "subscriptionType",
+        "lara.program.subscriptionType",
+        p.subscription_type.value().map(LaraSubscriptionType::value).filter(|n| !LaraSubscriptionType::KNOWN.contains(n)),
+        ("0 = ouvert aux inscriptions, 1 = fermé, 2 = ouvert pour une période", "0 = open to enrolment, 1 = closed, 2 = open for a period"),
+    );
+    documented_value(
+        v,
+        origin,
+        "visibilityType",
+        "lara.program.visibilityType",
+        p.visibility_type.value().map(LaraVisibilityType::value).filter(|n| !LaraVisibilityType::KNOWN.contains(n)),
+        (
+            "0 = public, 1 = utilisateurs authentifiés, 2 = inscrits seulement, 3 = masqué",
+            "0 = public, 1 = authenticated users, 2 = enrolled users only, 3 = hidden",
+        ),
+    );
+    documented_value(
+        v,
+        origin,
+        "expirationType",
+        "lara.program.expirationType",
+        p.expiration_type.value().map(LaraExpirationType::value).filter(|n| !LaraExpirationType::KNOWN.contains(n)),
+        ("0 = aucune expiration, 1 = nombre de jours après l'inscription, 2 = date limite", "0 = never, 1 = a number of days after enrolment, 2 = a deadline"),
+    );
+    program_numbers(p, v, origin);
+}
+
+impl LaraProgram {
+    fn validate_common(&self, v: &mut Validator) {
         required_id(v, "id", &self.id, ("lara.program.id.required", Some(1400)), ("lara.program.id.invalid", Some(1401)));
         if let Some(name) = self.name.value() {
             program_name(v, name);
@@ -181,7 +285,7 @@ fn subscription_period(v: &mut Validator, start: &Nullable<WireDate>, end: &Null
 impl Validate for LaraProgramUpdateRequest {
     fn validate(&self, v: &mut Validator) {
         let p = &self.0;
-        p.validate(v);
+        program(p, v, Origin::Update);
         let read_only = [
             ("creationDate", p.creation_date.is_absent()),
             ("catalogLink", p.catalog_link.is_absent()),
@@ -307,6 +411,37 @@ impl Validate for LaraPeriod {
     }
 }
 
+/// Decision: a cycle's name in a language outside the documents' 1–4 is a warning (cycles
+/// are only ever answers; Lära's 1437 "Invalid language" is a program-update error).
+impl Validate for LaraCycle {
+    fn validate(&self, v: &mut Validator) {
+        let Some(name) = self.name.value() else { return };
+        v.field("name", |v| {
+            v.field("texts", |v| {
+                for (i, t) in name.texts.iter().enumerate() {
+                    if let LaraLanguage::Unknown(n) = t.language_id {
+                        v.index(i, |v| {
+                            v.warning("languageId", "lara.cycle.languageId", None, |l| {
+                                msg(
+                                    l,
+                                    format!("langue {n} inconnue : 1 = français (Canada), 2 = anglais, 3 = français (France), 4 = espagnol."),
+                                    format!("unknown language {n}: 1 = French (Canada), 2 = English, 3 = French (France), 4 = Spanish."),
+                                )
+                            })
+                        });
+                    }
+                }
+            })
+        });
+    }
+}
+
+impl Validate for LaraCycleList {
+    fn validate(&self, v: &mut Validator) {
+        self.0.validate(v);
+    }
+}
+
 impl Validate for LaraPeriodList {
     fn validate(&self, v: &mut Validator) {
         self.0.validate(v);
@@ -410,8 +545,6 @@ no_rules!(
     LaraAddAdminBranchesResponse,
     LaraRemoveAdminBranchesResponse,
     LaraCycleListRequest,
-    LaraCycle,
-    LaraCycleList,
     LaraUserProgress,
     LaraMemberStatuses,
     LaraUpdateMemberStatusesResponse,
@@ -572,6 +705,7 @@ pub const RULES: &[&str] = &[
     "lara.cycle.entryId.invalid",
     "lara.cycle.id.invalid",
     "lara.cycle.id.required",
+    "lara.cycle.languageId",
     "lara.cycle.member.customFieldAPIName.required",
     "lara.cycle.member.customFieldValue.required",
     "lara.cycle.member.userId.invalid",
@@ -587,6 +721,7 @@ pub const RULES: &[&str] = &[
     "lara.program.branches.invalid",
     "lara.program.branches.required",
     "lara.program.dateToComplete.number",
+    "lara.program.expirationType",
     "lara.program.externalLink.length",
     "lara.program.externalLink.url",
     "lara.program.filterId.invalid",
@@ -596,7 +731,11 @@ pub const RULES: &[&str] = &[
     "lara.program.language",
     "lara.program.name.length",
     "lara.program.name.short",
+    "lara.program.negative",
+    "lara.program.participants.order",
     "lara.program.readOnly",
     "lara.program.subscriptionPeriod.order",
     "lara.program.subscriptionPeriod.required",
+    "lara.program.subscriptionType",
+    "lara.program.visibilityType",
 ];
