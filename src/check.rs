@@ -47,8 +47,24 @@ impl Report {
     }
 }
 
-/// Reads JSON text; a syntax error becomes a `shape.json` issue with its position.
+/// The UTF-8 byte order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// `input` without a leading UTF-8 byte order mark.
+///
+/// Decision (every entry point, Rust and JavaScript): a leading BOM is skipped, never
+/// refused. RFC 8259 §8.1 lets a parser ignore it, `fetch`'s `response.json()` and
+/// `TextDecoder` drop it, and .NET back ends (Lära's) write one with their default UTF-8
+/// encoder; the bytes after it are read as usual. A BOM anywhere else is a character
+/// like any other (outside a string, malformed JSON).
+pub fn strip_bom(input: &[u8]) -> &[u8] {
+    input.strip_prefix(BOM).unwrap_or(input)
+}
+
+/// Reads JSON text (a leading BOM skipped, [`strip_bom`]); a syntax error becomes a
+/// `shape.json` issue with its position.
 pub fn read_json(input: &[u8], lang: Lang) -> Result<Value, Report> {
+    let input = strip_bom(input);
     serde_json::from_slice(input).map_err(|e| Report::single(syntax_issue(input, &e, lang)))
 }
 
@@ -411,6 +427,13 @@ pub(crate) fn syntax_issue(input: &[u8], e: &serde_json::Error, lang: Lang) -> I
         ("nombre mal formé", "malformed number")
     } else if raw.starts_with("control character") {
         ("caractère de contrôle non échappé dans une chaîne", "unescaped control character in a string")
+    } else if is_lone_surrogate(&raw) {
+        (
+            "demi-caractère UTF-16 isolé (un échappement \\uD800 à \\uDFFF sans sa moitié) dans une chaîne : ce n'est pas du texte Unicode",
+            "lone surrogate (a \\uD800 to \\uDFFF escape without its other half) in a string: not Unicode text",
+        )
+    } else if raw.starts_with("invalid unicode code point") {
+        ("octets qui ne sont pas de l'UTF-8 dans une chaîne", "bytes that are not UTF-8 in a string")
     } else if raw.contains("surrogate") || raw.contains("escape") || raw.contains("unicode") {
         ("séquence d'échappement ou caractère Unicode invalide dans une chaîne", "invalid escape or Unicode character in a string")
     } else {
@@ -422,9 +445,23 @@ pub(crate) fn syntax_issue(input: &[u8], e: &serde_json::Error, lang: Lang) -> I
     } else {
         format!("invalid JSON at line {line}, column {column}: {}", why.1)
     };
-    let mut issue = Issue::error("", "shape.json", message);
+    // Text that is JSON but not Unicode (a lone surrogate, bytes that are not UTF-8) is
+    // placed at the string that holds it, as the typed decode places it.
+    let path = if is_lone_surrogate(&raw) || raw.starts_with("invalid unicode code point") {
+        crate::json_path::path_at(input, e.line(), e.column(), crate::json_path::Anchor::Value)
+    } else {
+        String::new()
+    };
+    let mut issue = Issue::error(path, "shape.json", message);
     issue.expected = Some("JSON".into());
     issue.line = Some(line);
     issue.column = Some(column);
     issue
+}
+
+/// serde_json's two messages for a `\uD800`–`\uDFFF` escape without its pair: a high
+/// half not followed by an escape, and a low half (or a high half followed by another
+/// escape) on its own.
+pub(crate) fn is_lone_surrogate(serde_message: &str) -> bool {
+    serde_message.starts_with("unexpected end of hex escape") || serde_message.starts_with("lone leading surrogate")
 }

@@ -279,3 +279,78 @@ fn ais_negative_hours_are_errors() {
     let found: Vec<_> = rules_of("francetravail.aisList", &doc).into_iter().filter(|i| i.0 == "francetravail.ais.heures.range").collect();
     assert_eq!(found, [("francetravail.ais.heures.range", "[0].listeModuleFormation[1].heures".to_string(), None, Severity::Error)]);
 }
+
+// ---------------------------------------------------------------------------
+// Lone surrogates, bytes that are not UTF-8, byte order marks: one answer everywhere
+// ---------------------------------------------------------------------------
+
+/// Every Rust entry point refuses `input` with one `shape.json` issue at `path`, and says why.
+fn not_unicode(input: &[u8], path: &str, why_en: &str, why_fr: &str) {
+    let v = refused_at("lara.program", input, "shape.json", path);
+    let issue = &v.safe_parse.as_ref().unwrap_err()[0];
+    assert!(issue.message.ends_with(why_en), "{}", issue.message);
+    assert!(issue.line.is_some() && issue.column.is_some());
+    assert_eq!(v.validate, *v.safe_parse.as_ref().unwrap_err(), "validate lists the same issue");
+    let fr = formakit::schema::find("lara.program").unwrap().validate(input, Lang::Fr);
+    assert!(fr[0].message.ends_with(why_fr), "{}", fr[0].message);
+    match formakit::parse::<formakit::lara::LaraProgram>(input) {
+        Err(formakit::Error::Decode(e)) => assert_eq!(e.path, path),
+        other => panic!("parse: {other:?}"),
+    }
+    let typed = formakit::safe_parse::<formakit::lara::LaraProgram>(input, Lang::En).unwrap_err();
+    assert_eq!(typed.issues, *v.safe_parse.as_ref().unwrap_err());
+    assert!(formakit::schema::find("lara.program").unwrap().normalize(input).is_err());
+}
+
+#[test]
+fn a_lone_surrogate_is_a_decode_issue_at_its_string_in_every_entry_point() {
+    // The fuzz run: `parse` and `validate(text)` accepted it, then `serialize` and `validate(obj)` threw.
+    let why = "lone surrogate (a \\uD800 to \\uDFFF escape without its other half) in a string: not Unicode text";
+    let pourquoi = "demi-caractère UTF-16 isolé (un échappement \\uD800 à \\uDFFF sans sa moitié) dans une chaîne : ce n'est pas du texte Unicode";
+    not_unicode(br#"{"id":"a","name":"\ud800abc"}"#, "name", why, pourquoi);
+    not_unicode(br#"{"id":"a","name":"abc\udc00"}"#, "name", why, pourquoi);
+    not_unicode(br#"{"id":"a","name":"\ud800\u0041"}"#, "name", why, pourquoi);
+    not_unicode(br#"{"id":"a","zz":["ok",{"x":"\udbff"}]}"#, "zz[1].x", why, pourquoi);
+    // A pair is one character, kept.
+    let p: formakit::lara::LaraProgram = formakit::parse(br#"{"id":"a","name":"Ok \ud83d\ude00"}"#).unwrap();
+    assert_eq!(p.name.value().map(String::as_str), Some("Ok 😀"));
+    assert!(verdict("lara.program", br#"{"id":"a","name":"Ok \ud83d\ude00"}"#).safe_parse.is_ok());
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_a_decode_issue_in_every_entry_point() {
+    let why = "bytes that are not UTF-8 in a string";
+    let pourquoi = "octets qui ne sont pas de l'UTF-8 dans une chaîne";
+    not_unicode(b"{\"id\":\"a\",\"name\":\"ab\xffcd\"}", "name", why, pourquoi);
+    not_unicode(b"{\"id\":\"a\",\"zz\":{\"x\":\"\xed\xa0\x80\"}}", "zz.x", why, pourquoi); // a surrogate encoded in UTF-8
+                                                                                           // Outside a string, not JSON at all.
+    let v = verdict("lara.program", b"\xff{\"id\":\"a\"}");
+    assert!(v.check.is_err());
+    assert_eq!(v.safe_parse.unwrap_err()[0].rule, "shape.json");
+    assert_eq!(v.validate[0].rule, "shape.json");
+}
+
+#[test]
+fn a_leading_byte_order_mark_is_skipped_in_every_entry_point() {
+    let plain = br#"{"id":"vBW5xMw1VQ2A8DFaNy22zA%3d%3d","name":"ab"}"#.to_vec();
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(&plain);
+    let (a, b) = (verdict("lara.program", &plain), verdict("lara.program", &bom));
+    assert!(b.check.is_ok(), "{:?}", b.check);
+    assert_eq!(a.safe_parse, b.safe_parse);
+    assert_eq!(a.validate, b.validate);
+    assert_eq!(b.validate.iter().map(|i| i.rule).collect::<Vec<_>>(), ["lara.program.name.length"], "the rules run");
+    let p: formakit::lara::LaraProgram = formakit::parse(&bom).unwrap();
+    assert_eq!(formakit::safe_parse::<formakit::lara::LaraProgram>(&bom, Lang::En).unwrap(), p);
+    let s = formakit::schema::find("lara.program").unwrap();
+    assert_eq!(s.normalize(&bom).unwrap(), s.normalize(&plain).unwrap());
+    // Positions count from after the BOM, as JSON.parse of the decoded text does.
+    let broken = b"\xEF\xBB\xBF{\"id\":}";
+    let issue = &verdict("lara.program", broken).safe_parse.unwrap_err()[0];
+    assert_eq!((issue.rule, issue.line, issue.column), ("shape.json", Some(1), Some(7)));
+    // Only one, and only at the start: a second BOM, or one inside the document, is not JSON.
+    let mut twice = b"\xEF\xBB\xBF".to_vec();
+    twice.extend_from_slice(&bom);
+    assert_eq!(verdict("lara.program", &twice).validate[0].rule, "shape.json");
+    assert!(formakit::parse::<formakit::lara::LaraProgram>(b"{\xEF\xBB\xBF\"id\":\"a\"}").is_err());
+}
