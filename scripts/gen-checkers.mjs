@@ -105,7 +105,7 @@ class Gen {
   fastExpr(t, x) {
     switch (t.t) {
       case "string":
-        return `typeof ${x} === "string"`;
+        return `(typeof ${x} === "string" && isText(${x}))`;
       case "number":
         return `(Number.isFinite(${x}) && Math.abs(${x}) <= 9007199254740991)`;
       case "integer":
@@ -171,7 +171,7 @@ class Gen {
         const k = `k${++this.uid}`;
         const y = `y${this.uid}`;
         out.push(`${ind}if (typeof ${x} !== "object" || ${x} === null || Array.isArray(${x})) return false;`);
-        out.push(`${ind}for (const ${k} in ${x}) {`, `${ind}  const ${y} = ${x}[${k}];`);
+        out.push(`${ind}for (const ${k} in ${x}) {`, `${ind}  if (!isText(${k})) return false;`, `${ind}  const ${y} = ${x}[${k}];`);
         this.fastStmts(t.of, y, out, ind + "  ");
         out.push(`${ind}}`);
         return;
@@ -187,6 +187,9 @@ class Gen {
     const guard = (stmt) => out.push(known ? `${ind}${stmt}` : `${ind}if (!(${this.fastExpr(t, x)})) ${stmt}`);
     switch (t.t) {
       case "string":
+        // A string holding a lone surrogate is not Unicode text: serde refuses it (src/check.rs is_lone_surrogate).
+        out.push(`${ind}if (typeof ${x} !== "string") issueType(c, ${p}, ${E}, ${x});`, `${ind}else if (!isText(${x})) issueText(c, ${p});`);
+        return;
       case "number":
       case "integer":
       case "boolean":
@@ -230,7 +233,8 @@ class Gen {
         const y = `y${this.uid}`;
         out.push(`${ind}if (typeof ${x} !== "object" || ${x} === null || Array.isArray(${x})) issueType(c, ${p}, ${E}, ${x});`, `${ind}else {`);
         out.push(`${ind}  for (const ${k} in ${x}) {`, `${ind}    if (c.full) break;`, `${ind}    const ${y} = ${x}[${k}];`);
-        out.push(`${ind}    if (!(${this.fastExpr(t.of, y)})) {`);
+        out.push(`${ind}    if (!isText(${k})) issueText(c, keyPath(${p}, ${k}));`);
+        out.push(`${ind}    else if (!(${this.fastExpr(t.of, y)})) {`);
         this.collectItem(t.of, y, `keyPath(${p}, ${k})`, out, ind + "      ");
         out.push(`${ind}    }`, `${ind}  }`, `${ind}}`);
         return;
@@ -325,7 +329,7 @@ function refs(shapes, t, seen) {
   }
 }
 
-const RUNTIME_NAMES = ["isDate", "isSafeJson", "collectJson", "keyCount", "extraSafe", "collectExtra", "hasOwn", "fieldPath", "keyPath", "indexPath", "issueType", "issueDate", "issueEnum", "issueRequired"];
+const RUNTIME_NAMES = ["isDate", "isText", "issueText", "isSafeJson", "collectJson", "keyCount", "extraSafe", "collectExtra", "hasOwn", "fieldPath", "keyPath", "indexPath", "issueType", "issueDate", "issueEnum", "issueRequired"];
 
 /** One provider's module: its schemas and every model they reach (so each module stands alone). */
 function providerModule(shapes, provider) {
@@ -536,6 +540,21 @@ export function issueRequired(c, path, name, E) {
   add(c, { path: path, rule: "shape.required", severity: "error", message: msg, expected: E.tok });
 }
 
+// ------------------------------------------------------------ text that is not Unicode (lone surrogates)
+// JSON.parse makes a string of "\ud800"; serde refuses it (a shape.json issue placed at the
+// string, src/check.rs). isWellFormed where the engine has it (Node 20+), else a regex.
+
+const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const isText = typeof String.prototype.isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !LONE.test(s);
+
+/** A lone surrogate in the string (or key) at path: the wording of src/check.rs, without a position. */
+export function issueText(c, path) {
+  const msg = c.en
+    ? "invalid JSON: lone surrogate (a \\uD800 to \\uDFFF escape without its other half) in a string: not Unicode text"
+    : "JSON invalide : demi-caract\u00e8re UTF-16 isol\u00e9 (un \u00e9chappement \\uD800 \u00e0 \\uDFFF sans sa moiti\u00e9) dans une cha\u00eene : ce n'est pas du texte Unicode";
+  add(c, { path: path, rule: "shape.json", severity: "error", message: msg, expected: "JSON" });
+}
+
 // ------------------------------------------------------------ numbers JavaScript has changed (src/check.rs json_safe)
 // A number beyond 2^53 - 1 in magnitude is refused anywhere: JSON.parse has already rounded it
 // (9007199254740993 reads 9007199254740992), so keeping it would silently change the data.
@@ -546,12 +565,13 @@ const E_NUMBER = { tok: "number", fr: "un nombre", en: "a number", ufr: "un nomb
 /** True when v holds no number beyond 2^53 - 1 in magnitude, at any depth. */
 export function isSafeJson(v) {
   if (typeof v === "number") return Math.abs(v) <= MAX_SAFE;
+  if (typeof v === "string") return isText(v);
   if (typeof v !== "object" || v === null) return true;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) if (!isSafeJson(v[i])) return false;
     return true;
   }
-  for (const k in v) if (!isSafeJson(v[k])) return false;
+  for (const k in v) if (!isText(k) || !isSafeJson(v[k])) return false;
   return true;
 }
 
@@ -560,17 +580,21 @@ export function collectJson(c, p, v) {
   if (c.full) return;
   if (typeof v === "number") {
     if (!(Math.abs(v) <= MAX_SAFE)) mismatch(c, p, "shape.type", E_NUMBER, v);
+  } else if (typeof v === "string") {
+    if (!isText(v)) issueText(c, p);
   } else if (Array.isArray(v)) {
     for (let i = 0; i < v.length && !c.full; i++) if (!isSafeJson(v[i])) collectJson(c, indexPath(p, i), v[i]);
   } else if (typeof v === "object" && v !== null) {
     for (const k of Object.keys(v).sort()) {
       if (c.full) return;
-      if (!isSafeJson(v[k])) collectJson(c, keyPath(p, k), v[k]);
+      if (!isText(k)) issueText(c, keyPath(p, k));
+      else if (!isSafeJson(v[k])) collectJson(c, keyPath(p, k), v[k]);
     }
   }
 }
 
-/** The number of enumerable keys of v (own ones, for what JSON.parse returns). */
+/** The number of enumerable keys of v (own ones, for what JSON.parse returns). When it is the
+ *  number of declared members present, every key is a declared (ASCII) name: nothing else to check. */
 export function keyCount(v) {
   let n = 0;
   for (const k in v) n++;
@@ -580,9 +604,12 @@ export function keyCount(v) {
 /** The members of a model's object that it does not declare (known) hold only safe numbers. */
 export function extraSafe(v, known) {
   for (const k in v) {
+    if (!isText(k)) return false;
     const y = v[k];
     if (typeof y === "number") {
       if (!(Math.abs(y) <= MAX_SAFE) && !known.has(k)) return false;
+    } else if (typeof y === "string") {
+      if (!known.has(k) && !isText(y)) return false;
     } else if (typeof y === "object" && y !== null && !known.has(k) && !isSafeJson(y)) return false;
   }
   return true;
@@ -592,7 +619,8 @@ export function extraSafe(v, known) {
 export function collectExtra(c, p, v, known) {
   for (const k of Object.keys(v).sort()) {
     if (c.full) return;
-    if (!known.has(k) && !isSafeJson(v[k])) collectJson(c, keyPath(p, k), v[k]);
+    if (!isText(k)) issueText(c, keyPath(p, k));
+    else if (!known.has(k) && !isSafeJson(v[k])) collectJson(c, keyPath(p, k), v[k]);
   }
 }
 
