@@ -9,9 +9,9 @@
 //!
 //! | rule | what |
 //! |---|---|
-//! | `shape.json` | the text is not JSON (with the 1-based line and column) |
+//! | `shape.json` | the text is not JSON (with the 1-based line and column), or not Unicode: a lone surrogate, bytes that are not UTF-8 (placed at their string) |
 //! | `shape.required` | a required field is missing |
-//! | `shape.type` | a value of the wrong type, a fractional or unsafe integer |
+//! | `shape.type` | a value of the wrong type, a fractional integer, or a number beyond ±(2^53 − 1) anywhere, unknown fields included |
 //! | `shape.date` | a string that is not a real ISO-8601 date |
 //! | `shape.enum` | a value outside a closed enumeration |
 

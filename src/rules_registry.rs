@@ -7,11 +7,13 @@
 
 /// The structural ids, reported by the shape check of every schema (severity error).
 pub const STRUCTURAL_RULES: &[&str] = &[
-    // Malformed JSON (with the 1-based line and column).
+    // Malformed JSON (with the 1-based line and column), and JSON that is not Unicode text:
+    // a lone surrogate escape or bytes that are not UTF-8, placed at their string.
     "shape.json",
     // A required field is absent.
     "shape.required",
-    // A wrong JSON type, a number that is not an integer or not a safe one, a non-finite number.
+    // A wrong JSON type, a number that is not an integer, a non-finite number, or a number
+    // beyond ±(2^53 − 1) anywhere in the document (JavaScript would change it).
     "shape.type",
     // A string that is not a real ISO-8601 date.
     "shape.date",

@@ -156,40 +156,33 @@ pub fn is_safe_number(n: &serde_json::Number) -> bool {
 /// already read whole, so every token is well formed.
 pub(crate) fn first_unsafe_number(input: &[u8]) -> Option<(usize, usize)> {
     let mut i = 0;
-    while let Some(&b) = input.get(i) {
-        match b {
-            b'"' => {
-                i += 1;
-                while let Some(&c) = input.get(i) {
-                    i += if c == b'\\' { 2 } else { 1 };
-                    if c == b'"' {
-                        break;
-                    }
-                }
-            }
-            b'-' | b'0'..=b'9' => {
-                let start = i;
-                let mut digits = 0;
-                let mut exponent = false;
-                while let Some(&c) = input.get(i) {
-                    match c {
-                        b'0'..=b'9' => digits += 1,
-                        b'e' | b'E' => exponent = true,
-                        b'-' | b'+' | b'.' => {}
-                        _ => break,
-                    }
+    // Jump from one string or number to the next (`position` runs fast over long strings).
+    while let Some(off) = input.get(i..).and_then(|rest| rest.iter().position(|b| matches!(b, b'"' | b'-' | b'0'..=b'9'))) {
+        i += off;
+        if input.get(i) == Some(&b'"') {
+            i += 1;
+            loop {
+                let Some(off) = input.get(i..).and_then(|rest| rest.iter().position(|b| matches!(b, b'"' | b'\\'))) else { return None };
+                i += off;
+                if input.get(i) == Some(&b'"') {
                     i += 1;
+                    break;
                 }
-                // Fewer than 16 digits and no exponent: below 10^15 whatever the dot.
-                if exponent || digits >= 16 {
-                    let token = input.get(start..i).and_then(|t| std::str::from_utf8(t).ok()).unwrap_or("0");
-                    match serde_json::from_str::<serde_json::Number>(token) {
-                        Ok(n) if is_safe_number(&n) => {}
-                        _ => return Some((start, i)),
-                    }
-                }
+                i += 2;
             }
-            _ => i += 1,
+            continue;
+        }
+        let start = i;
+        let len = input.get(i..).map_or(0, |rest| rest.iter().take_while(|b| matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')).count());
+        i += len.max(1);
+        let token = input.get(start..i).unwrap_or_default();
+        // Fewer than 16 digits and no exponent: below 10^15 whatever the dot.
+        let digits = token.iter().filter(|b| b.is_ascii_digit()).count();
+        if digits >= 16 || token.iter().any(|b| matches!(b, b'e' | b'E')) {
+            let n = std::str::from_utf8(token).ok().and_then(|t| serde_json::from_str::<serde_json::Number>(t).ok());
+            if !n.is_some_and(|n| is_safe_number(&n)) {
+                return Some((start, i));
+            }
         }
     }
     None

@@ -354,3 +354,19 @@ fn a_leading_byte_order_mark_is_skipped_in_every_entry_point() {
     assert_eq!(verdict("lara.program", &twice).validate[0].rule, "shape.json");
     assert!(formakit::parse::<formakit::lara::LaraProgram>(b"{\xEF\xBB\xBF\"id\":\"a\"}").is_err());
 }
+
+// ---------------------------------------------------------------------------
+// Huge input
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_multi_megabyte_string_is_read_once_and_reported() {
+    // The cost is linear in the input (README-fragment.md has the measures); this pins that a
+    // 4 MB field is decoded, checked and measured without being copied into every issue.
+    let name = "é".repeat(2_000_000);
+    let doc = format!(r#"{{"id":"vBW5xMw1VQ2A8DFaNy22zA%3d%3d","name":"{name}"}}"#);
+    let issues = formakit::schema::find("lara.program").unwrap().validate(doc.as_bytes(), Lang::En);
+    assert_eq!(issues.iter().map(|i| (i.rule, i.path.as_str())).collect::<Vec<_>>(), [("lara.program.name.length", "name")]);
+    assert!(issues[0].message.len() < 200, "{}", issues[0].message.len());
+    assert!(issues[0].message.ends_with("it has 2000000"), "{}", issues[0].message);
+}
