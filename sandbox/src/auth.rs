@@ -2,7 +2,7 @@
 //! Travail), bearer checks on every protected route, static tokens (Lära,
 //! Campus Skills).
 
-use std::collections::BTreeMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -29,51 +29,102 @@ pub enum Provider {
     FranceTravail,
 }
 
+/// Default of [`TokenStore::new`]'s cap: tokens kept at once. A client asks
+/// for one token an hour; a test suite or a load run for thousands. Past the
+/// cap the oldest token is forgotten (its client sees 401 "unknown" and asks
+/// for a new one), so memory stays bounded (about 150 bytes a token).
+pub const MAX_TOKENS: usize = 100_000;
+/// How long an expired token is still recognized, to answer "expired" rather
+/// than "unknown" (the SDK's refresh logic reads either as 401).
+pub const EXPIRED_GRACE: Duration = Duration::from_secs(600);
+
 /// Issued tokens and their expiry. Token strings come from a counter mixed
 /// with the seed, so two servers with the same seed issue the same tokens.
-type Issued = BTreeMap<String, (Provider, Instant)>;
-
+///
+/// Decision: a `HashMap` for the checks plus a queue in issue order for the
+/// sweep, so an issue costs O(1) amortized (one insert, and each token is
+/// swept once), where the first version scanned every live token under the
+/// lock (2 ms an issue after 137,000 tokens). The queue is in issue order, not
+/// expiry order: with two TTLs (Cegos, France Travail) a short-lived token
+/// can wait behind a longer-lived one before it is swept, which only delays
+/// freeing it (checks read the expiry, not the queue).
 pub struct TokenStore {
-    /// (tokens issued so far, live tokens)
-    inner: Mutex<(u64, Issued)>,
+    inner: Mutex<Tokens>,
     seed: u64,
+    cap: usize,
+}
+
+#[derive(Default)]
+struct Tokens {
+    issued: u64,
+    live: HashMap<String, (Provider, Instant)>,
+    /// (token, when it can be forgotten), oldest issue first.
+    queue: VecDeque<(String, Instant)>,
+    /// Queue entries looked at by sweeps, ever (see [`TokenStore::swept`]).
+    swept: u64,
 }
 
 impl TokenStore {
     pub fn new(seed: u64) -> TokenStore {
-        TokenStore { inner: Mutex::new((0, BTreeMap::new())), seed }
+        TokenStore::with_cap(seed, MAX_TOKENS)
+    }
+
+    /// A store keeping at most `cap` tokens (at least 1).
+    pub fn with_cap(seed: u64, cap: usize) -> TokenStore {
+        TokenStore { inner: Mutex::new(Tokens::default()), seed, cap: cap.max(1) }
     }
 
     pub fn issue(&self, provider: Provider, ttl: Duration) -> String {
-        let mut guard = match self.inner.lock() {
-            Ok(g) => g,
-            Err(p) => p.into_inner(),
-        };
+        let mut guard = crate::lock(&self.inner);
+        let t = &mut *guard;
         let now = Instant::now();
-        guard.1.retain(|_, (_, exp)| *exp > now);
-        guard.0 += 1;
-        let mut r = crate::data::rng::Rng::new(self.seed ^ guard.0.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        // Forget tokens past their grace period, and the oldest beyond the cap.
+        while let Some((token, forget_at)) = t.queue.front() {
+            if *forget_at > now && t.queue.len() < self.cap {
+                break;
+            }
+            t.swept += 1;
+            t.live.remove(token.as_str());
+            t.queue.pop_front();
+        }
+        t.swept += 1;
+        t.issued += 1;
+        let mut r = crate::data::rng::Rng::new(self.seed ^ t.issued.wrapping_mul(0x9e37_79b9_7f4a_7c15));
         let prefix = match provider {
             Provider::Cegos => "cegos",
             Provider::FranceTravail => "ft",
         };
         let token = format!("sbx_{prefix}_{:016x}{:016x}", r.next_u64(), r.next_u64());
-        guard.1.insert(token.clone(), (provider, now + ttl));
+        t.live.insert(token.clone(), (provider, now + ttl));
+        t.queue.push_back((token.clone(), now + ttl + EXPIRED_GRACE));
         token
     }
 
     /// `Ok` when valid; `Err(reason)` otherwise.
     pub fn check(&self, provider: Provider, token: &str) -> Result<(), &'static str> {
-        let guard = match self.inner.lock() {
-            Ok(g) => g,
-            Err(p) => p.into_inner(),
-        };
-        match guard.1.get(token) {
+        let guard = crate::lock(&self.inner);
+        match guard.live.get(token) {
             Some((p, exp)) if *p == provider && *exp > Instant::now() => Ok(()),
             Some((p, _)) if *p == provider => Err("the access token has expired"),
             Some(_) => Err("the access token was issued for another provider"),
             None => Err("the access token is unknown"),
         }
+    }
+
+    /// Tokens kept (live or within their grace period).
+    pub fn len(&self) -> usize {
+        crate::lock(&self.inner).live.len()
+    }
+
+    /// Whether no token is kept.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Queue entries the issues have looked at so far, the new one included:
+    /// the store's work, which tests compare with the number of issues.
+    pub fn swept(&self) -> u64 {
+        crate::lock(&self.inner).swept
     }
 }
 
@@ -192,9 +243,15 @@ pub async fn france_travail_token(State(state): State<AppState>, req: Request) -
         }
     }
     let headers = req.headers().clone();
-    let body = match axum::body::to_bytes(req.into_body(), 1 << 20).await {
+    let body = match axum::body::to_bytes(req.into_body(), state.config.body_limit).await {
         Ok(b) => b,
-        Err(e) => return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", &format!("unreadable body: {e}")),
+        Err(e) => {
+            return oauth_error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "invalid_request",
+                &format!("unreadable body (over --body-limit, {} bytes?): {e}", state.config.body_limit),
+            )
+        }
     };
     token_endpoint(&state, &headers, &body, Provider::FranceTravail, |scope, id| {
         // Accept `application_<client_id>` and any `api_…` scope; reject the rest.

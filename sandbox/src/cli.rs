@@ -47,6 +47,40 @@ pub struct Args {
     /// Cegos products to generate (same generator and seed; sessions scale with it).
     #[arg(long, default_value_t = crate::data::cegos::PRODUCT_COUNT, value_parser = parse_products)]
     pub cegos_products: usize,
+    /// Milliseconds from a request's first byte to the end of its head; a slower
+    /// client is disconnected (no response).
+    #[arg(long, default_value_t = ms(crate::connections::DEFAULT_HEADER_TIMEOUT), value_parser = parse_ms)]
+    pub header_timeout_ms: u64,
+    /// Milliseconds a connection with no request in flight may stay silent
+    /// before it is closed (keep-alive included).
+    #[arg(long, default_value_t = ms(crate::connections::DEFAULT_IDLE_TIMEOUT), value_parser = parse_ms)]
+    pub idle_timeout_ms: u64,
+    /// Connections served at once; further clients wait to be accepted.
+    #[arg(long, default_value_t = crate::connections::DEFAULT_MAX_CONNECTIONS, value_parser = parse_connections)]
+    pub max_connections: usize,
+    /// A browser origin allowed by CORS besides the sandbox's own
+    /// (http://127.0.0.1:PORT, http://localhost:PORT); repeatable. `*` allows
+    /// any origin: unsafe, any web page could then use the public sandbox tokens.
+    #[arg(long = "cors-origin", value_parser = crate::cors::parse_origin)]
+    pub cors_origin: Vec<String>,
+    /// Largest request body of the Cegos, Lära and France Travail routes (bytes, or 512k, 1M…).
+    #[arg(long, default_value = "1M", value_parser = crate::http::parse_size)]
+    pub body_limit: usize,
+    /// Largest request body of the Campus Skills routes (a full synchronisation).
+    #[arg(long, default_value = "32M", value_parser = crate::http::parse_size)]
+    pub campus_body_limit: usize,
+}
+
+fn ms(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
+fn parse_ms(s: &str) -> Result<u64, String> {
+    s.trim().parse::<u64>().ok().filter(|n| *n > 0).ok_or_else(|| format!("expected a positive number of milliseconds, got {s:?}"))
+}
+
+fn parse_connections(s: &str) -> Result<usize, String> {
+    s.trim().parse::<usize>().ok().filter(|n| *n > 0).ok_or_else(|| format!("expected a positive number of connections, got {s:?}"))
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -83,6 +117,12 @@ impl Args {
             fault: self.fault.unwrap_or_default(),
             latency_ms: self.latency_ms,
             cegos_products: self.cegos_products,
+            header_timeout: Duration::from_millis(self.header_timeout_ms),
+            idle_timeout: Duration::from_millis(self.idle_timeout_ms),
+            max_connections: self.max_connections,
+            cors: self.cors_origin.iter().fold(crate::cors::CorsPolicy::default(), |p, o| p.with(o)),
+            body_limit: self.body_limit,
+            campus_body_limit: self.campus_body_limit,
             ..Config::default()
         };
         if let Some(t) = self.today {

@@ -88,3 +88,77 @@ pub struct Envelope<T: Serialize> {
 pub fn data<T: Serialize>(value: T) -> Response {
     json(StatusCode::OK, &Envelope { data: value })
 }
+
+/// Default of `--body-limit`: request bodies of every provider route but Campus Skills.
+/// Lära, Cegos and France Travail bodies are a few kilobytes (a form, one program, a
+/// status list); 1 MiB leaves ample room.
+pub const DEFAULT_BODY_LIMIT: usize = 1 << 20;
+/// Default of `--campus-body-limit`: Campus Skills `POST /contrats` and `/contrats-diff`.
+/// A synchronisation sends the whole store at once, about 0.9 KB per contract: 4,000
+/// contracts are 3.7 MB, so 32 MiB fits some 35,000.
+pub const DEFAULT_CAMPUS_BODY_LIMIT: usize = 32 << 20;
+
+/// Parses a size as `--body-limit` takes it: bytes, or with a binary suffix `k`/`K`
+/// (KiB) or `m`/`M` (MiB), e.g. `1M`, `512k`, `4096`.
+pub fn parse_size(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    let (digits, unit) = match t.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&t[..i], 1 << 10),
+        Some((i, 'm' | 'M')) => (&t[..i], 1 << 20),
+        _ => (t, 1),
+    };
+    digits
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(unit))
+        .filter(|n| *n > 0)
+        .ok_or_else(|| format!("expected a positive size in bytes, or with k / M (e.g. 1M, 512k), got {s:?}"))
+}
+
+/// The `error` code of the JSON body given to a bare error status.
+fn status_code_name(status: StatusCode) -> &'static str {
+    match status {
+        StatusCode::BAD_REQUEST => "bad_request",
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
+        StatusCode::URI_TOO_LONG => "uri_too_long",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+        StatusCode::RANGE_NOT_SATISFIABLE => "range_not_satisfiable",
+        s if s.is_server_error() => "internal",
+        _ => "http_error",
+    }
+}
+
+/// Middleware: every error the sandbox answers has a JSON body. Errors made by
+/// axum or tower-http (a 413 body-limit rejection, a 405, a 500 from a file
+/// service) come with plain text or nothing; they get the sandbox's shape, with
+/// their text as the message. Headers (`Allow`, CORS…) are kept.
+pub async fn json_errors(res: Response) -> Response {
+    let status = res.status();
+    let is_json = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let text = match axum::body::to_bytes(body, 4096).await {
+        Ok(b) => String::from_utf8_lossy(&b).trim().to_string(),
+        Err(_) => String::new(),
+    };
+    let message = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            format!("the request body is over this route's limit (--body-limit, or --campus-body-limit for Campus Skills): {text}")
+        }
+        _ if text.is_empty() => status.canonical_reason().unwrap_or("error").to_string(),
+        _ => text,
+    };
+    let fresh = error(status, status_code_name(status), &message, "request");
+    let (fresh_parts, fresh_body) = fresh.into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.remove(header::CONTENT_ENCODING);
+    if let Some(ct) = fresh_parts.headers.get(header::CONTENT_TYPE) {
+        parts.headers.insert(header::CONTENT_TYPE, ct.clone());
+    }
+    Response::from_parts(parts, fresh_body)
+}

@@ -236,6 +236,28 @@ async fn program_removeadminbranches(State(s): State<AppState>, b: Bytes) -> Res
     })
 }
 
+/// `keywords` and `externalLink`: "Maximum 250 caractères" in the field table.
+pub const MAX_SHORT_TEXT: usize = 250;
+
+/// A refusal the document states without a code (the 250-character fields,
+/// negative counts, markup in `name`): the sandbox's own shape,
+/// `{"error": "invalid_field", "message": "<field> …", "where": "body.<field>"}`.
+///
+/// Decision: the documents' codes where they give one (1405 for the name's
+/// length, 1437, 1438), no invented number otherwise: a made-up 14xx code
+/// could clash with one the real Lära sends and that the table leaves out.
+/// The sandbox keeps its own copy of these rules (it plays the provider; it
+/// does not call formakit's validators).
+fn refused(field: &str, why: &str) -> Response {
+    http::bad_request("invalid_field", &format!("{field} {why}"), &format!("body.{field}"))
+}
+
+/// Whether `s` holds an HTML tag or comment: `<` then a letter, `/`, `!` or `?`
+/// (`a < b` is fine).
+fn has_markup(s: &str) -> bool {
+    s.as_bytes().windows(2).any(|w| matches!(w, [b'<', c] if c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?')))
+}
+
 /// Sandbox extension (`program/update`, not in the document, implied by its
 /// error codes 1405/1437/1438 and its partial-update rule): only `id` is
 /// required; fields not sent are left unchanged.
@@ -251,6 +273,16 @@ async fn program_update(State(s): State<AppState>, b: Bytes) -> Response {
             let int = || v.as_i64().ok_or_else(|| bad(k, "an integer"));
             let boolean = || v.as_bool().ok_or_else(|| bad(k, "a boolean"));
             let string = || v.as_str().map(str::to_string).ok_or_else(|| bad(k, "a string"));
+            // Counts: 0 means "none" (no minimum, no maximum); negative is refused.
+            let count = || v.as_i64().filter(|n| *n >= 0).ok_or_else(|| bad(k, "an integer, 0 or more (0: none)"));
+            let short_text = |s: String| {
+                let n = s.chars().count();
+                if n > MAX_SHORT_TEXT {
+                    Err(refused(k, &format!("is at most {MAX_SHORT_TEXT} characters, got {n}")))
+                } else {
+                    Ok(s)
+                }
+            };
             match k.as_str() {
                 "id" | "creationDate" | "catalogLink" | "lastModificationDate" | "createdByUserID" | "createdByUserId" => {}
                 "name" => {
@@ -259,6 +291,9 @@ async fn program_update(State(s): State<AppState>, b: Bytes) -> Response {
                     let n = name.trim().chars().count();
                     if !v.is_string() || !(3..=250).contains(&n) {
                         return Err(err(1405, &format!("name must be 3 to 250 characters, got {n}"), "body.name"));
+                    }
+                    if has_markup(name) {
+                        return Err(refused("name", "must be plain text: HTML tags are not allowed (the portal shows the name as text)"));
                     }
                     p.name = name.trim().to_string();
                 }
@@ -274,17 +309,17 @@ async fn program_update(State(s): State<AppState>, b: Bytes) -> Response {
                         .filter(|a| (0..=1).contains(a))
                         .ok_or_else(|| err(1438, &format!("authorizationType must be 0 or 1, got {v}"), "body.authorizationType"))?
                 }
-                "minParticipants" => p.min_participants = int()?,
-                "maxParticipants" => p.max_participants = int()?,
+                "minParticipants" => p.min_participants = count()?,
+                "maxParticipants" => p.max_participants = count()?,
                 "subscriptionType" => p.subscription_type = int()?,
                 "enrolmentType" => p.enrolment_type = int()?,
                 "visibilityType" => p.visibility_type = int()?,
                 "status" => p.status = int()?,
                 "expirationType" => p.expiration_type = int()?,
-                "daysToComplete" => p.days_to_complete = int()?,
+                "daysToComplete" => p.days_to_complete = count()?,
                 "taxCountryId" => p.tax_country_id = int()?,
                 "taxStateId" => p.tax_state_id = int()?,
-                "credits" => p.credits = v.as_f64().ok_or_else(|| bad(k, "a number"))?,
+                "credits" => p.credits = v.as_f64().filter(|c| *c >= 0.0).ok_or_else(|| bad(k, "a number, 0 or more"))?,
                 "needAdminApproval" => p.need_admin_approval = boolean()?,
                 "showAvailableSubscriptions" => p.show_available_subscriptions = boolean()?,
                 "taxEnabled" => p.tax_enabled = boolean()?,
@@ -294,9 +329,9 @@ async fn program_update(State(s): State<AppState>, b: Bytes) -> Response {
                 "providerId" => p.provider_id = string()?,
                 "certificateId" => p.certificate_id = string()?,
                 "categoryId" => p.category_id = string()?,
-                "keywords" => p.keywords = string()?,
+                "keywords" => p.keywords = short_text(string()?)?,
                 "shortDescription" => p.short_description = string()?,
-                "externalLink" => p.external_link = string()?,
+                "externalLink" => p.external_link = short_text(string()?)?,
                 "startDate" | "endDate" | "dateToComplete" => {
                     let s = string()?;
                     if parse_datetime_ms(&s).is_none() {
@@ -324,6 +359,12 @@ async fn program_update(State(s): State<AppState>, b: Bytes) -> Response {
                 1438,
                 "authorizationType 1 (automatic) contradicts needAdminApproval true: set authorizationType 0 or needAdminApproval false",
                 "body.authorizationType",
+            ));
+        }
+        if p.max_participants > 0 && p.min_participants > p.max_participants {
+            return Err(refused(
+                "minParticipants",
+                &format!("is {} but maxParticipants is {} (0 would mean no maximum)", p.min_participants, p.max_participants),
             ));
         }
         if p.subscription_type == 2 && (p.start_date == NO_DATE || p.end_date == NO_DATE) {

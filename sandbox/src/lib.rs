@@ -12,6 +12,8 @@ pub mod auth;
 pub mod campus_skills;
 pub mod cegos;
 pub mod cli;
+pub mod connections;
+pub mod cors;
 pub mod data;
 pub mod dates;
 pub mod faults;
@@ -27,14 +29,12 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::body::Body;
-use axum::http::{header, Method, Request, StatusCode};
+use axum::http::{Request, StatusCode};
 use axum::response::Response;
 use axum::Router;
-use tower::ServiceExt;
-use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::dates::{Date, DateExt};
-use crate::faults::{AbortMode, ConnHandle, FaultCounters, FaultSpec};
+use crate::faults::{FaultCounters, FaultSpec};
 
 /// Everything the server needs; see `cli.rs` for the matching options.
 #[derive(Clone, Debug)]
@@ -55,6 +55,18 @@ pub struct Config {
     pub campus_models: Vec<String>,
     /// Cegos products generated (default 1,247; sessions scale with it).
     pub cegos_products: usize,
+    /// Time from a request's first byte to the end of its head (`--header-timeout-ms`).
+    pub header_timeout: Duration,
+    /// Time a connection with no request in flight may stay silent (`--idle-timeout-ms`).
+    pub idle_timeout: Duration,
+    /// Connections served at once; more wait to be accepted (`--max-connections`).
+    pub max_connections: usize,
+    /// Browser origins allowed by CORS besides the sandbox's own (`--cors-origin`).
+    pub cors: cors::CorsPolicy,
+    /// Largest request body of the provider routes but Campus Skills (`--body-limit`).
+    pub body_limit: usize,
+    /// Largest request body of the Campus Skills routes (`--campus-body-limit`).
+    pub campus_body_limit: usize,
 }
 
 pub const DEFAULT_SEED: u64 = 20_250_101;
@@ -79,6 +91,12 @@ impl Default for Config {
             latency_ms: 0,
             campus_models: default_campus_models(),
             cegos_products: data::cegos::PRODUCT_COUNT,
+            header_timeout: connections::DEFAULT_HEADER_TIMEOUT,
+            idle_timeout: connections::DEFAULT_IDLE_TIMEOUT,
+            max_connections: connections::DEFAULT_MAX_CONNECTIONS,
+            cors: cors::CorsPolicy::default(),
+            body_limit: http::DEFAULT_BODY_LIMIT,
+            campus_body_limit: http::DEFAULT_CAMPUS_BODY_LIMIT,
         }
     }
 }
@@ -135,22 +153,17 @@ pub fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     }
 }
 
-/// The whole application: the four providers (behind the fault layer),
-/// static files, CORS.
+/// The whole application: the four providers (behind the fault layer and
+/// their body limits), static files, JSON bodies on every error, CORS.
 pub fn build_router(state: AppState) -> Router {
+    let limit = axum::extract::DefaultBodyLimit::max;
     let api = Router::new()
-        .nest("/cegos", cegos::router(state.clone()))
-        .nest("/lara", lara::router(state.clone()))
-        .nest("/francetravail", france_travail::router(state.clone()))
-        .nest("/campusskills", campus_skills::router(state.clone()))
+        .nest("/cegos", cegos::router(state.clone()).layer(limit(state.config.body_limit)))
+        .nest("/lara", lara::router(state.clone()).layer(limit(state.config.body_limit)))
+        .nest("/francetravail", france_travail::router(state.clone()).layer(limit(state.config.body_limit)))
+        .nest("/campusskills", campus_skills::router(state.clone()).layer(limit(state.config.campus_body_limit)))
         .layer(axum::middleware::from_fn_with_state(state.clone(), faults::layer));
-    let cors = CorsLayer::new()
-        .allow_origin(AllowOrigin::mirror_request())
-        .allow_methods([Method::GET, Method::POST, Method::DELETE, Method::PUT, Method::PATCH, Method::OPTIONS])
-        .allow_headers(tower_http::cors::AllowHeaders::mirror_request())
-        .expose_headers([header::RETRY_AFTER, header::WWW_AUTHENTICATE, header::CONTENT_LENGTH])
-        .max_age(Duration::from_secs(600));
-    api.merge(static_files::router(&state.config)).layer(cors)
+    api.merge(static_files::router(&state.config)).layer(axum::middleware::map_response(http::json_errors)).layer(cors::layer(&state.config))
 }
 
 /// A server running in the background of the current tokio runtime.
@@ -166,11 +179,14 @@ impl Running {
 }
 
 /// Binds, generates the data and starts serving in a background task.
-pub async fn start(config: Config) -> std::io::Result<Running> {
+/// `config.port` becomes the bound port (the own CORS origins need it).
+pub async fn start(mut config: Config) -> std::io::Result<Running> {
     let listener = tokio::net::TcpListener::bind((config.host, config.port)).await?;
     let addr = listener.local_addr()?;
+    config.port = addr.port();
+    let limits = connections::Limits { header_timeout: config.header_timeout, idle_timeout: config.idle_timeout, max_connections: config.max_connections };
     let router = build_router(AppState::new(config));
-    let task = tokio::spawn(accept_loop(listener, router));
+    let task = tokio::spawn(connections::accept_loop(listener, router, limits));
     Ok(Running { addr, task })
 }
 
@@ -183,51 +199,6 @@ pub async fn serve(config: Config) -> std::io::Result<()> {
     out.flush()?;
     drop(out);
     running.task.await.map_err(std::io::Error::other)
-}
-
-/// Our own accept loop (instead of `axum::serve`) so a request can end its
-/// TCP connection: the `reset` and `truncate` faults need that.
-async fn accept_loop(listener: tokio::net::TcpListener, router: Router) {
-    loop {
-        let stream = match listener.accept().await {
-            Ok((s, _)) => s,
-            Err(_) => {
-                tokio::time::sleep(Duration::from_millis(20)).await;
-                continue;
-            }
-        };
-        let _ = stream.set_nodelay(true);
-        let router = router.clone();
-        tokio::spawn(async move {
-            let handle = ConnHandle::default();
-            #[cfg(unix)]
-            let dup = {
-                use std::os::fd::AsFd;
-                stream.as_fd().try_clone_to_owned().ok()
-            };
-            let h = handle.clone();
-            let svc = hyper::service::service_fn(move |mut req: Request<hyper::body::Incoming>| {
-                req.extensions_mut().insert(h.clone());
-                let router = router.clone();
-                async move { router.oneshot(req.map(Body::new)).await }
-            });
-            let conn = hyper::server::conn::http1::Builder::new().serve_connection(hyper_util::rt::TokioIo::new(stream), svc);
-            let mut conn = std::pin::pin!(conn);
-            tokio::select! {
-                _ = conn.as_mut() => {}
-                mode = handle.aborted() => {
-                    #[cfg(unix)]
-                    if mode == AbortMode::Reset {
-                        if let Some(fd) = &dup {
-                            let _ = socket2::SockRef::from(fd).set_linger(Some(Duration::ZERO));
-                        }
-                    }
-                    #[cfg(not(unix))]
-                    let _ = mode;
-                }
-            }
-        });
-    }
 }
 
 /// JSON 404 for unknown routes under a provider prefix.

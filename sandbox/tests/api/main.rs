@@ -78,7 +78,8 @@ async fn determinism_same_seed_same_bytes() {
 
 #[tokio::test]
 async fn cors_preflight_and_exposed_headers() {
-    let s = start().await;
+    let cors = formakit_sandbox::cors::CorsPolicy::default().with("http://localhost:8080");
+    let s = start_with(Config { cors, ..Config::for_tests() }).await;
     let r = Req::method("OPTIONS", "/cegos/v1/Products")
         .header("Origin", "http://localhost:8080")
         .header("Access-Control-Request-Method", "GET")
