@@ -43,7 +43,24 @@ async fn binary_prints_its_port_and_serves() {
 fn help_lists_the_options() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_formakit-sandbox")).arg("--help").output().expect("run --help");
     let text = String::from_utf8_lossy(&out.stdout);
-    for opt in ["--host", "--port", "--seed", "--today", "--www", "--pkg", "--token-ttl", "--fault", "--latency-ms", "--campus-models", "--header-timeout-ms", "--idle-timeout-ms", "--max-connections", "--cors-origin", "--body-limit", "--campus-body-limit"] {
+    for opt in [
+        "--host",
+        "--port",
+        "--seed",
+        "--today",
+        "--www",
+        "--pkg",
+        "--token-ttl",
+        "--fault",
+        "--latency-ms",
+        "--campus-models",
+        "--header-timeout-ms",
+        "--idle-timeout-ms",
+        "--max-connections",
+        "--cors-origin",
+        "--body-limit",
+        "--campus-body-limit",
+    ] {
         assert!(text.contains(opt), "{opt} missing from --help");
     }
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_formakit-sandbox")).args(["--fault", "teapot"]).output().expect("run");
