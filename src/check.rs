@@ -427,7 +427,7 @@ pub(crate) fn syntax_issue(input: &[u8], e: &serde_json::Error, lang: Lang) -> I
         ("nombre mal formé", "malformed number")
     } else if raw.starts_with("control character") {
         ("caractère de contrôle non échappé dans une chaîne", "unescaped control character in a string")
-    } else if is_lone_surrogate(&raw) {
+    } else if is_lone_surrogate(raw) {
         (
             "demi-caractère UTF-16 isolé (un échappement \\uD800 à \\uDFFF sans sa moitié) dans une chaîne : ce n'est pas du texte Unicode",
             "lone surrogate (a \\uD800 to \\uDFFF escape without its other half) in a string: not Unicode text",
@@ -447,7 +447,7 @@ pub(crate) fn syntax_issue(input: &[u8], e: &serde_json::Error, lang: Lang) -> I
     };
     // Text that is JSON but not Unicode (a lone surrogate, bytes that are not UTF-8) is
     // placed at the string that holds it, as the typed decode places it.
-    let path = if is_lone_surrogate(&raw) || raw.starts_with("invalid unicode code point") {
+    let path = if is_lone_surrogate(raw) || raw.starts_with("invalid unicode code point") {
         crate::json_path::path_at(input, e.line(), e.column(), crate::json_path::Anchor::Value)
     } else {
         String::new()

@@ -162,7 +162,7 @@ pub(crate) fn first_unsafe_number(input: &[u8]) -> Option<(usize, usize)> {
         if input.get(i) == Some(&b'"') {
             i += 1;
             loop {
-                let Some(off) = input.get(i..).and_then(|rest| rest.iter().position(|b| matches!(b, b'"' | b'\\'))) else { return None };
+                let off = input.get(i..).and_then(|rest| rest.iter().position(|b| matches!(b, b'"' | b'\\')))?;
                 i += off;
                 if input.get(i) == Some(&b'"') {
                     i += 1;
