@@ -50,21 +50,12 @@ impl Report {
 /// The UTF-8 byte order mark.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// `input` without a leading UTF-8 byte order mark.
+/// Reads JSON text; a syntax error becomes a `shape.json` issue with its position.
 ///
-/// Decision (every entry point, Rust and JavaScript): a leading BOM is skipped, never
-/// refused. RFC 8259 §8.1 lets a parser ignore it, `fetch`'s `response.json()` and
-/// `TextDecoder` drop it, and .NET back ends (Lära's) write one with their default UTF-8
-/// encoder; the bytes after it are read as usual. A BOM anywhere else is a character
-/// like any other (outside a string, malformed JSON).
-pub fn strip_bom(input: &[u8]) -> &[u8] {
-    input.strip_prefix(BOM).unwrap_or(input)
-}
-
-/// Reads JSON text (a leading BOM skipped, [`strip_bom`]); a syntax error becomes a
-/// `shape.json` issue with its position.
+/// Decision (every entry point, Rust and JavaScript): a leading UTF-8 byte order mark is
+/// refused, as serde_json and `JSON.parse` refuse it (RFC 8259 §8.1: JSON text is sent
+/// without one; a parser *may* ignore it). The issue says so, at line 1, column 1.
 pub fn read_json(input: &[u8], lang: Lang) -> Result<Value, Report> {
-    let input = strip_bom(input);
     serde_json::from_slice(input).map_err(|e| Report::single(syntax_issue(input, &e, lang)))
 }
 
@@ -403,6 +394,11 @@ pub(crate) fn syntax_issue(input: &[u8], e: &serde_json::Error, lang: Lang) -> I
     let first = input.iter().copied().find(|b| !b.is_ascii_whitespace());
     let why = if first == Some(b'<') {
         ("le texte n'est pas du JSON : il ressemble à du HTML (une page d'erreur ?)", "the text is not JSON: it looks like HTML (an error page?)")
+    } else if input.starts_with(BOM) {
+        (
+            "le texte commence par une marque d'ordre des octets UTF-8 (BOM) : le JSON n'en porte pas (RFC 8259), retirez-la",
+            "the text starts with a UTF-8 byte order mark (BOM): JSON text carries none (RFC 8259); remove it",
+        )
     } else if first.is_none() {
         ("le texte est vide", "the text is empty")
     } else if raw.starts_with("EOF while parsing") {

@@ -81,7 +81,6 @@ pub(crate) fn decode<T: DeserializeOwned>(input: &[u8]) -> Result<T, DecodeError
     // One pass, no path tracking: on failure the path is recovered from the
     // error's position (json_path), so each model has one deserializer in the
     // wasm binary and valid input pays nothing for error reporting.
-    let input = check::strip_bom(input);
     let mut de = serde_json::Deserializer::from_slice(input);
     let value = T::deserialize(&mut de).and_then(|v| de.end().map(|()| v));
     if value.is_ok() {
