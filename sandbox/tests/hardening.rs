@@ -145,6 +145,29 @@ async fn connections_beyond_the_cap_wait_for_a_free_slot() {
     assert!(String::from_utf8_lossy(&raw).starts_with("HTTP/1.1 200"), "{}", String::from_utf8_lossy(&raw));
 }
 
+/// The descriptors this process holds (client and server sockets alike).
+#[cfg(target_os = "linux")]
+fn open_fds() -> usize {
+    std::fs::read_dir("/proc/self/fd").map(|d| d.count()).unwrap_or(0)
+}
+
+#[cfg(target_os = "linux")]
+#[tokio::test]
+async fn idle_connections_cannot_exhaust_the_descriptors() {
+    let s = start_with(Config { max_connections: 8, ..Config::for_tests() }).await;
+    let before = open_fds();
+    let mut idle = Vec::new();
+    for _ in 0..60 {
+        idle.push(TcpStream::connect(s.addr).await.unwrap());
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let held = open_fds().saturating_sub(before);
+    // 60 client sockets here, plus at most 8 accepted connections of 2 descriptors each
+    // (uncapped, the server held 120 more).
+    assert!(held <= 60 + 2 * 8 + 8, "{held} descriptors for 60 idle connections with --max-connections 8");
+    drop(idle);
+}
+
 // ------------------------------------------------------------------ 2. CORS
 
 async fn preflight(addr: SocketAddr, origin: &str) -> Option<String> {
