@@ -53,6 +53,18 @@ function rssKiB(pid) {
   }
 }
 
+/** CPU seconds (user + system) `pid` has used, or null. Assumes 100 clock ticks a second (Linux's USER_HZ). */
+function cpuSeconds(pid) {
+  if (pid == null) return null;
+  try {
+    // The fields after the parenthesized command name: state is field 3, utime 14, stime 15.
+    const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 /** The pid of the process listening on `port` (Linux /proc), or null. */
 export function pidListeningOn(port) {
   const hexPort = port.toString(16).toUpperCase().padStart(4, "0");
@@ -100,7 +112,9 @@ async function expectOk(res, what) {
 /**
  * Starts the release sandbox, runs the load, stops the sandbox. Resolves to
  * { requests, concurrency, seconds, rps, p50Ms, p99Ms, errors, errorSamples,
- *   rssBeforeKiB, rssAfterKiB, pid, byKind: { name: { count, p50Ms, p99Ms } } }.
+ *   rssBeforeKiB, rssAfterKiB, sandboxCpuS (the sandbox's CPU seconds during the
+ *   run: the client, on the same machine, takes the rest), pid,
+ *   byKind: { name: { count, p50Ms, p99Ms } } }.
  */
 export async function runLoad({ requests = REQUESTS, concurrency = CONCURRENCY, args = [] } = {}) {
   const sandbox = await startSandbox(["--today", "2025-03-01", ...args], { release: true });
@@ -130,6 +144,7 @@ export async function loadAgainst(url, { requests = REQUESTS, concurrency = CONC
   });
 
   const rssBeforeKiB = rssKiB(pid);
+  const cpuBefore = cpuSeconds(pid);
   const latencies = new Float64Array(requests);
   const perKind = {};
   const errorSamples = [];
@@ -156,6 +171,8 @@ export async function loadAgainst(url, { requests = REQUESTS, concurrency = CONC
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - t0) / 1000;
   const rssAfterKiB = rssKiB(pid);
+  const cpuAfter = cpuSeconds(pid);
+  const sandboxCpuS = cpuBefore == null || cpuAfter == null ? null : cpuAfter - cpuBefore;
   const sorted = [...latencies].sort((a, b) => a - b);
   const byKind = Object.fromEntries(
     Object.entries(perKind).map(([name, xs]) => {
@@ -163,7 +180,7 @@ export async function loadAgainst(url, { requests = REQUESTS, concurrency = CONC
       return [name, { count: xs.length, p50Ms: quantile(xs, 0.5), p99Ms: quantile(xs, 0.99) }];
     }),
   );
-  return { requests, concurrency, seconds, rps: requests / seconds, p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), errors, errorSamples, rssBeforeKiB, rssAfterKiB, pid, byKind };
+  return { requests, concurrency, seconds, rps: requests / seconds, p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), errors, errorSamples, rssBeforeKiB, rssAfterKiB, sandboxCpuS, pid, byKind };
 }
 
 /** Prints the figures of `runLoad`. */
@@ -173,6 +190,7 @@ export function printLoad(x) {
   console.log(`  ${x.rps.toFixed(0)} requests/s over ${x.seconds.toFixed(2)} s; latency p50 ${x.p50Ms.toFixed(2)} ms, p99 ${x.p99Ms.toFixed(2)} ms`);
   console.log(`  errors: ${x.errors}${x.errorSamples.length ? ` (${x.errorSamples.join("; ")})` : ""}`);
   console.log(`  sandbox RSS: ${mib(x.rssBeforeKiB)} before, ${mib(x.rssAfterKiB)} after`);
+  if (x.sandboxCpuS != null) console.log(`  sandbox CPU: ${x.sandboxCpuS.toFixed(2)} s (${((x.sandboxCpuS * 1e6) / x.requests).toFixed(0)} µs a request; the Node client shares the machine)`);
   console.log("  by kind (count, p50, p99):");
   for (const [k, v] of Object.entries(x.byKind).sort()) console.log(`    ${k.padEnd(32)} ${String(v.count).padStart(5)}  ${v.p50Ms.toFixed(2).padStart(7)} ms  ${v.p99Ms.toFixed(2).padStart(7)} ms`);
 }
