@@ -71,6 +71,28 @@ pub fn query_bool(pairs: &[(String, String)], name: &str) -> Result<Option<bool>
     }
 }
 
+/// The longest request target (path and query) the routes see: 8 KiB, as
+/// most servers allow. Longer ones answer `414` with a JSON body here; beyond
+/// 64 KiB hyper itself answers `414` before any route, without a body.
+pub const MAX_URI: usize = 8 << 10;
+
+/// Middleware: `414 URI Too Long` (JSON) for a request target over [`MAX_URI`].
+pub async fn uri_limit(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let len = req.uri().path_and_query().map_or(0, |pq| pq.as_str().len());
+    if len > MAX_URI {
+        return error(StatusCode::URI_TOO_LONG, "uri_too_long", &format!("the request target is {len} bytes; at most {MAX_URI}"), "path");
+    }
+    next.run(req).await
+}
+
+/// A path as echoed in an error message: at most 200 characters, then `…`.
+pub fn clip(path: &str) -> String {
+    match path.char_indices().nth(200) {
+        Some((i, _)) => format!("{}…", &path[..i]),
+        None => path.to_string(),
+    }
+}
+
 /// Parses a JSON body; an empty body is `{}` (Lära's `cycle/getlist` sends none).
 pub fn json_body(bytes: &[u8]) -> Result<Value, String> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {

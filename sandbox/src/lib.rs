@@ -163,7 +163,10 @@ pub fn build_router(state: AppState) -> Router {
         .nest("/francetravail", france_travail::router(state.clone()).layer(limit(state.config.body_limit)))
         .nest("/campusskills", campus_skills::router(state.clone()).layer(limit(state.config.campus_body_limit)))
         .layer(axum::middleware::from_fn_with_state(state.clone(), faults::layer));
-    api.merge(static_files::router(&state.config)).layer(axum::middleware::map_response(http::json_errors)).layer(cors::layer(&state.config))
+    api.merge(static_files::router(&state.config))
+        .layer(axum::middleware::map_response(http::json_errors))
+        .layer(axum::middleware::from_fn(http::uri_limit))
+        .layer(cors::layer(&state.config))
 }
 
 /// A server running in the background of the current tokio runtime.
@@ -206,7 +209,7 @@ pub async fn not_found(req: Request<Body>) -> Response {
     http::error(
         StatusCode::NOT_FOUND,
         "not_found",
-        &format!("no sandbox route {} {}; see sandbox/README.md for the route list", req.method(), req.uri().path()),
+        &format!("no sandbox route {} {}; see sandbox/README.md for the route list", req.method(), http::clip(req.uri().path())),
         "path",
     )
 }

@@ -150,6 +150,6 @@ async fn serve(State(folder): State<Arc<Folder>>, req: Request) -> Response {
                 Err(_) => http::error(StatusCode::NOT_FOUND, "not_found", "unusable directory path", "path"),
             }
         }
-        Err(Miss::NotFound(why)) => http::error(StatusCode::NOT_FOUND, "not_found", &format!("no file at {full_path}: {why}"), "path"),
+        Err(Miss::NotFound(why)) => http::error(StatusCode::NOT_FOUND, "not_found", &format!("no file at {}: {why}", http::clip(&full_path)), "path"),
     }
 }

@@ -248,6 +248,13 @@ async fn a_256_byte_path_segment_is_a_json_404() {
     assert_json_error(&Req::get(&p).ok(s.addr).await, 404, &p);
     let p = format!("/lara/lmsapi/{long}");
     assert_json_error(&Req::post(&p).bearer(STATIC_TOKEN).ok(s.addr).await, 404, &p);
+    // Echoed paths are clipped; a request target over 8 KiB is a JSON 414.
+    let r = Req::get(&format!("/{}", "b".repeat(4000))).ok(s.addr).await;
+    assert_json_error(&r, 404, "4,000-byte path");
+    assert!(r.body.len() < 1000, "the message does not echo the whole path: {} bytes", r.body.len());
+    let r = Req::get(&format!("/cegos/v1/Products?q={}", "c".repeat(9000))).ok(s.addr).await;
+    assert_json_error(&r, 414, "9 KB request target");
+    assert_eq!(r.json()["error"], "uri_too_long");
     // Errors axum makes itself get the JSON shape too (405 keeps its Allow header).
     let r = Req::method("PUT", "/campusskills/api/sync/v1/test").bearer(STATIC_TOKEN).ok(s.addr).await;
     assert_json_error(&r, 405, "405");
