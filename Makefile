@@ -7,7 +7,8 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM_PACK_FLAGS := --release --no-pack --out-name formakit
 BUILD_DIR := target/wasm-pack
-# One web entry per provider (`formakit/cegos`, …): its wasm carries that provider alone.
+# One web entry per provider (`formakit/cegos`, …): its wasm carries that provider alone
+# (formakit/campus-skills also carries the spreadsheet reader, feature campus-csv).
 PROVIDERS := cegos lara france-travail campus-skills
 
 .PHONY: all install install-browser build test lint fuzz test-rust test-wasm-node test-wasm-browser test-package demo size bench clean
@@ -25,7 +26,8 @@ build: install
 	wasm-pack build $(WASM_PACK_FLAGS) --target nodejs --out-dir $(BUILD_DIR)/node -- --features wasm
 	wasm-pack build $(WASM_PACK_FLAGS) --target web --out-dir $(BUILD_DIR)/web -- --features wasm
 	for p in $(PROVIDERS); do \
-	  wasm-pack build $(WASM_PACK_FLAGS) --target web --out-dir $(BUILD_DIR)/web-$$p -- --no-default-features --features wasm,client,$$p; \
+	  extra=$$( [ $$p = campus-skills ] && echo ,campus-csv || true ); \
+	  wasm-pack build $(WASM_PACK_FLAGS) --target web --out-dir $(BUILD_DIR)/web-$$p -- --no-default-features --features wasm,client,$$p$$extra; \
 	done
 	# formakit/search: its own crate and wasm (search/), so pages that do not search do not download it.
 	cd search && wasm-pack build --release --no-pack --out-name search --target web --out-dir ../$(BUILD_DIR)/search-web -- --features wasm

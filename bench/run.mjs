@@ -8,6 +8,7 @@ import { compare, printTable } from "./harness.mjs";
 import { printSizes, sizes } from "../scripts/size.mjs";
 import { clientGroups } from "./clients.mjs";
 import { runSearchBench } from "./search.mjs";
+import { campusCsvGroup } from "./campus_csv.mjs";
 import { campusSyncRequest, productsPage, sessionsPage } from "./data.mjs";
 import * as zodPeer from "./peers/zod.mjs";
 import * as valibotPeer from "./peers/valibot.mjs";
@@ -208,7 +209,11 @@ function mutations(peer) {
 //    Memory figures need `node --expose-gc` (the Makefile runs bench/run.mjs with it).
 results.groups.search = await runSearchBench();
 
-// 6. Size report (same as `make size`, without its client-cost rebuilds).
+// 6. Campus Skills spreadsheet check (bench/campus_csv.mjs): a 50,000-row export, bytes to
+//    issues, against a plain JS split of the same bytes; peak memory in fresh processes.
+results.groups.campusCsv = campusCsvGroup();
+
+// 7. Size report (same as `make size`, without its client-cost rebuilds).
 {
   const rows = sizes();
   console.log("\nSize (bytes)");

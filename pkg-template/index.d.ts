@@ -1,7 +1,7 @@
 // Hand-written surface of the thin JS entry; the model types, `Schemas`,
 // `ListSchemaName` and `RuleId` come from Rust through ./types.d.ts,
 // generated at build time.
-import type { CegosSession, CegosSessionAvailability, LaraPeriod, ListSchemaName, RuleId, Schemas, WireDate } from "./types.js";
+import type { CampusSyncRequest, CegosSession, CegosSessionAvailability, LaraPeriod, ListSchemaName, RuleId, Schemas, WireDate } from "./types.js";
 
 import type { CegosClient, LaraClient, FranceTravailClient, CampusSkillsClient } from "./clients.js";
 
@@ -293,6 +293,138 @@ export declare function inferMemberActivity(status: string, isActiveMember?: boo
  * @throws FormakitError `kind: "validation"` when the duration or unit cannot give an end.
  */
 export declare function periodEnd(period: LaraPeriod | string, options?: ValidateOptions): WireDate | null;
+
+/** The rules of the spreadsheet reader itself (registered with the others: `src/campus_skills/csv.rs` `RULES`). */
+export type CampusCsvRuleId = Extract<RuleId, `campusskills.csv.${string}`>;
+
+/** Options of `campusSkills.fromCsv` and `campusSkills.checkCsv`. */
+export interface CampusCsvOptions {
+  /**
+   * Column label → API field (`"emailApprenant"`), or `null` to ignore the column. A key
+   * `"#D"` or `"#4"` names a column by its letter or 1-based number (for two columns with
+   * one label). Labels match exactly, then ignoring case, accents, spaces and punctuation;
+   * columns it does not name fall back to the default labels (the API's field names and
+   * common French labels such as "Email apprenant", "Prénom tuteur école", "code Tuteur entreprise").
+   */
+  mapping?: Record<string, CampusContractField | null>;
+  /** The separator; detected among `;` `,` tab `|` when not given. */
+  delimiter?: string;
+  /** The order of the file's dates (default `"DD/MM/YYYY"`). Other orders are converted to `DD/MM/YYYY`, each with a warning. */
+  dateFormat?: "DD/MM/YYYY" | "D/M/YYYY" | "MM/DD/YYYY" | "M/D/YYYY" | "YYYY-MM-DD";
+  /** Bytes only (default `"auto"`: a byte-order mark, else UTF-8 when valid, else Windows-1252 with a warning). */
+  encoding?: "auto" | "utf-8" | "windows-1252" | "utf-16le";
+  /** Language of the messages (default `"fr"`). */
+  lang?: Lang;
+  /** Called every 5,000 rows while reading, then once with `done: true` before the rules run. */
+  onProgress?: (progress: { rows: number; done?: boolean }) => void;
+}
+
+/** A Campus Skills contract's wire field names (what a mapping may name). */
+export type CampusContractField =
+  | "codeContrat"
+  | "dateDebut"
+  | "dateFin"
+  | "nomEntreprise"
+  | "codeGroupe"
+  | "nomGroupe"
+  | "codeSite"
+  | "nomSite"
+  | "codeMarque"
+  | "nomMarque"
+  | "codePeriode"
+  | "nomPeriode"
+  | "codeFormation"
+  | "nomFormation"
+  | "codeAnnee"
+  | "nomAnnee"
+  | "codeApprenant"
+  | "nomApprenant"
+  | "prenomApprenant"
+  | "emailApprenant"
+  | "codePersonnel"
+  | "nomPersonnel"
+  | "prenomPersonnel"
+  | "emailPersonnel"
+  | "codeMaitreApprentissage"
+  | "nomMaitreApprentissage"
+  | "prenomMaitreApprentissage"
+  | "emailMaitreApprentissage"
+  | "missionTitle"
+  | "missionDetails"
+  | "monthStartGroup"
+  | "rncp"
+  | "type";
+
+/** One problem of a spreadsheet, placed as the spreadsheet shows it. */
+export interface CampusCsvIssue {
+  /** Spreadsheet row, 1-based (title rows, blank rows and the header count; a cell with line breaks is one row). Absent for the whole file. */
+  row?: number;
+  /** Column letter (`"D"`). */
+  column?: string;
+  /** The column's label in the header row. */
+  label?: string;
+  /** The API field (`"emailApprenant"`). */
+  field?: CampusContractField;
+  /** The contract rules' ids (`"campusskills.user.email.shared"`) or the reader's. */
+  rule: RuleId;
+  severity: Severity;
+  /** What is wrong and how to fix it; other places are named by row and column. */
+  message: string;
+  /** The cell's text as read (cut to 80 characters). */
+  value?: string;
+  /** The Campus Skills document's own words for the rule, when it has some. */
+  providerText?: string;
+  /** A conflict's other place: its row… */
+  relatedRow?: number;
+  /** …and column letter. */
+  relatedColumn?: string;
+}
+
+/** What was read. */
+export interface CampusCsvSummary {
+  encoding: "utf-8" | "windows-1252" | "utf-16le" | "utf-16be" | "text";
+  delimiter: string;
+  /** The header row's number; absent when none was found. */
+  headerRow?: number;
+  /** The header's columns and the field each is read into (`null`: unmapped, ignored or ambiguous). */
+  columns: { column: string; label: string; field: CampusContractField | null }[];
+  /** Contracts read: one per non-blank row below the header. */
+  contracts: number;
+  blankRows: number;
+  errors: number;
+  warnings: number;
+}
+
+/** `campusSkills.checkCsv`'s result. */
+export interface CampusCsvCheck {
+  /** Every problem: the file's first, then by row. */
+  issues: CampusCsvIssue[];
+  summary: CampusCsvSummary;
+}
+
+/** `campusSkills.fromCsv`'s result. */
+export interface CampusCsvResult extends CampusCsvCheck {
+  /** The `campusskills.syncRequest` body, one contract per data row (send it only when `summary.errors` is 0). */
+  request: CampusSyncRequest;
+  /** `rows[i]` is the spreadsheet row of `request.contrats[i]`. */
+  rows: number[];
+}
+
+/** Campus Skills spreadsheet exports (in `formakit` and `formakit/campus-skills`). */
+export declare const campusSkills: {
+  /**
+   * Reads a CSV export (text, or bytes in UTF-8, UTF-16 or Windows-1252) into a sync request and
+   * lists every problem, with the contract rules `validate` applies, the whole-file uniqueness
+   * checks included (a conflict names both rows).
+   * @throws FormakitError `kind: "usage"` for a wrong option or input type.
+   * @example
+   * const { request, issues, summary } = campusSkills.fromCsv(readFileSync("export.csv"));
+   * if (summary.errors === 0) await client.syncContracts(request);
+   */
+  fromCsv(input: string | Uint8Array | ArrayBuffer, options?: CampusCsvOptions): CampusCsvResult;
+  /** The same check without building the request. */
+  checkCsv(input: string | Uint8Array | ArrayBuffer, options?: CampusCsvOptions): CampusCsvCheck;
+};
 
 /** Who serves an endpoint (the prefix of its schema names). */
 export type Provider = "cegos" | "lara" | "francetravail" | "campusskills";

@@ -38,7 +38,7 @@ const PROVIDER_ENTRIES = [
   ["france-travail", "francetravail", "FranceTravailClient"],
   ["campus-skills", "campusskills", "CampusSkillsClient"],
 ];
-const EXPORTED = "FormakitError, safeParse, parse, serialize, validate, assertValid, schemas, version, sessionAvailability, inferMemberActivity, periodEnd, endpoints";
+const EXPORTED = "FormakitError, campusSkills, safeParse, parse, serialize, validate, assertValid, schemas, version, sessionAvailability, inferMemberActivity, periodEnd, endpoints";
 for (const [entry, checker, client] of PROVIDER_ENTRIES) {
   const dir = `${webDir.replace(/\/$/, "")}-${entry}`;
   const dest = join(out, "web", entry);

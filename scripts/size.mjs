@@ -87,34 +87,50 @@ export function printSizes(rows) {
  * message when wasm-pack is not there.
  */
 export function clientCost() {
+  const all = PROVIDERS.map(([p]) => p).join(",");
+  // Shipped: formakit/campus-skills and the full wasm also carry the spreadsheet reader (campus-csv).
+  const csv = (entry) => (entry === "campus-skills" ? ",campus-csv" : "");
+  return featureCost("client", [
+    ...PROVIDERS.map(([entry]) => ({ entry: `formakit/${entry}`, features: `wasm,${entry}${csv(entry)}`, shipped: `web/${entry}/formakit_bg.wasm` })),
+    { entry: "formakit", features: `wasm,${all},campus-csv`, shipped: "web/formakit_bg.wasm" },
+  ]);
+}
+
+/** What the Campus Skills spreadsheet reader (feature campus-csv: csv + encoding_rs) adds, the same way. */
+export function csvCost() {
+  const all = PROVIDERS.map(([p]) => p).join(",");
+  return featureCost("campus-csv", [
+    { entry: "formakit/campus-skills", features: "wasm,client,campus-skills", shipped: "web/campus-skills/formakit_bg.wasm" },
+    { entry: "formakit", features: `wasm,client,${all}`, shipped: "web/formakit_bg.wasm" },
+  ]);
+}
+
+/** Rebuilds each shipped wasm without one feature (`features` lists what stays) and measures both. */
+function featureCost(feature, builds) {
   const cwd = fileURLToPath(new URL("..", import.meta.url));
   // As the Makefile does: binaryen's wasm-opt from npm first, cargo's bin for wasm-pack.
   const env = { ...process.env, PATH: [join(cwd, "node_modules", ".bin"), join(homedir(), ".cargo", "bin"), process.env.PATH].join(delimiter) };
   if (spawnSync("wasm-pack", ["--version"], { env }).status !== 0) {
-    console.log("client cost: skipped, wasm-pack is not installed (scripts/install.sh installs it)");
+    console.log(`${feature} cost: skipped, wasm-pack is not installed (scripts/install.sh installs it)`);
     return null;
   }
-  const builds = [
-    ...PROVIDERS.map(([entry]) => ({ entry: `formakit/${entry}`, features: `wasm,${entry}`, shipped: `web/${entry}/formakit_bg.wasm` })),
-    { entry: "formakit", features: `wasm,${PROVIDERS.map(([p]) => p).join(",")}`, shipped: "web/formakit_bg.wasm" },
-  ];
   const dir = mkdtempSync(join(tmpdir(), "formakit-size-"));
   const rows = [];
   try {
     for (const b of builds) {
       if (!existsSync(new URL(b.shipped, root))) {
-        console.log(`client cost: ${b.entry}: skipped, pkg/${b.shipped} is missing (make build)`);
+        console.log(`${feature} cost: ${b.entry}: skipped, pkg/${b.shipped} is missing (make build)`);
         continue;
       }
       const out = join(dir, b.entry.replace("/", "-"));
       const args = ["build", "--release", "--no-pack", "--out-name", "formakit", "--target", "web", "--out-dir", out, "--", "--no-default-features", "--features", b.features];
       const run = spawnSync("wasm-pack", args, { cwd, env, encoding: "utf8" });
       if (run.status !== 0) {
-        console.log(`client cost: ${b.entry}: wasm-pack ${args.join(" ")} failed:\n${run.stderr.split("\n").slice(-20).join("\n")}`);
+        console.log(`${feature} cost: ${b.entry}: wasm-pack ${args.join(" ")} failed:\n${run.stderr.split("\n").slice(-20).join("\n")}`);
         process.exitCode = 1;
         continue;
       }
-      rows.push({ entry: b.entry, features: b.features, without: measure("formakit_bg.wasm", pathToFileURL(`${out}/`)), with: measure(b.shipped) });
+      rows.push({ entry: b.entry, feature, features: b.features, without: measure("formakit_bg.wasm", pathToFileURL(`${out}/`)), with: measure(b.shipped) });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -125,12 +141,13 @@ export function clientCost() {
 export function printClientCost(rows) {
   const pad = (s, n) => String(s).padStart(n);
   const delta = (n) => (n >= 0 ? `+${n}` : String(n));
-  console.log(`${"wasm (web), client feature".padEnd(26)} ${pad("raw without", 12)} ${pad("raw with", 9)} ${pad("Δ raw", 8)} ${pad("gzip without", 13)} ${pad("gzip with", 10)} ${pad("Δ gzip", 8)} ${pad("Δ gzip KB", 10)}`);
+  const feature = rows[0]?.feature ?? "client";
+  console.log(`${`wasm (web), ${feature}`.padEnd(26)} ${pad("raw without", 12)} ${pad("raw with", 9)} ${pad("Δ raw", 8)} ${pad("gzip without", 13)} ${pad("gzip with", 10)} ${pad("Δ gzip", 8)} ${pad("Δ gzip KB", 10)}`);
   for (const r of rows) {
     const d = r.with.gzip - r.without.gzip;
     console.log(`${r.entry.padEnd(26)} ${pad(r.without.raw, 12)} ${pad(r.with.raw, 9)} ${pad(delta(r.with.raw - r.without.raw), 8)} ${pad(r.without.gzip, 13)} ${pad(r.with.gzip, 10)} ${pad(delta(d), 8)} ${pad((d >= 0 ? "+" : "") + kb(d), 10)}`);
   }
-  console.log("(without: --no-default-features --features wasm,<providers>; with: the shipped pkg/ wasm, which adds client)");
+  console.log(`(without: --no-default-features --features ${rows.map((r) => r.features).join(" / ")}; with: the shipped pkg/ wasm, which adds ${feature})`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -140,4 +157,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log("\nWhat the clients add (each wasm rebuilt without the client feature)");
   const rows = clientCost();
   if (rows !== null && rows.length > 0) printClientCost(rows);
+  console.log("\nWhat the Campus Skills spreadsheet reader adds (rebuilt without the campus-csv feature)");
+  const csvRows = csvCost();
+  if (csvRows !== null && csvRows.length > 0) printClientCost(csvRows);
 }

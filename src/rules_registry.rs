@@ -32,6 +32,8 @@ pub fn all_rules() -> impl Iterator<Item = &'static str> {
         crate::france_travail::rules::RULES,
         #[cfg(feature = "campus-skills")]
         crate::campus_skills::rules::RULES,
+        #[cfg(feature = "campus-csv")]
+        crate::campus_skills::csv::RULES,
     ];
     STRUCTURAL_RULES.iter().copied().chain(providers.iter().flat_map(|rules| rules.iter().copied()))
 }

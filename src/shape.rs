@@ -15,7 +15,7 @@ use crate::wire::{Json, Nullable, WireDate};
 pub enum Shape {
     /// Any string.
     String,
-    /// A finite number.
+    /// A finite number of at most 2^53 − 1 in magnitude.
     Number,
     /// An integer JavaScript holds exactly: `|n| <= 2^53 - 1` (`3.0` is one).
     Integer,

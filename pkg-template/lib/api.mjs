@@ -74,6 +74,22 @@ function readOptions(fn, options, allowDrop) {
   return { lang: lang || "fr", drop: dropInvalidItems === true };
 }
 
+/** True for a string with no lone surrogate (`isWellFormed`, Node 20+; a regex before). */
+function wellFormed(s) {
+  return typeof s.isWellFormed === "function" ? s.isWellFormed() : !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+}
+
+/** True for bytes that are UTF-8 with no byte-order mark. */
+function strictUtf8(bytes) {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return false;
+  try {
+    strictDecoder.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function pathOf(p, key) {
   return IDENT.test(key) ? (p === "" ? key : `${p}.${key}`) : `${p}[${JSON.stringify(key)}]`;
 }
@@ -318,6 +334,12 @@ export function createApi(wasm, checkers) {
   function runValidate(fn, schema, value, options) {
     schemaName(fn, schema);
     const { lang } = readOptions(fn, options, false);
+    // Text that is not Unicode (bytes that are not UTF-8, a leading BOM, a raw lone surrogate) would
+    // reach wasm repaired by the decoder: answer as parse does, with its issues, instead.
+    if (typeof value === "string" ? !wellFormed(value) : isBytes(value) && !strictUtf8(value)) {
+      const r = safeParse(schema, value, { lang });
+      if (!r.success) return r.issues;
+    }
     const text = modelText(fn, value);
     const result = JSON.parse(callWasm("validateText", schema, text, lang));
     if (!result.ok) throw new FormakitError(result.error);
@@ -377,8 +399,80 @@ export function createApi(wasm, checkers) {
     return JSON.parse(endpointText);
   }
 
+  // ------------------------------------------------------------ Campus Skills from a spreadsheet
+
+  const DATE_FORMATS = ["DD/MM/YYYY", "D/M/YYYY", "MM/DD/YYYY", "M/D/YYYY", "YYYY-MM-DD"];
+  const ENCODINGS = ["auto", "utf-8", "windows-1252", "utf-16le"];
+
+  /** Checks fromCsv/checkCsv options here, so a wrong one is a usage error, not a wasm trap. */
+  function csvOptions(fn, options) {
+    if (options === undefined || options === null) options = {};
+    if (typeof options !== "object" || Array.isArray(options)) throw usage(`${fn}: options must be an object such as { delimiter: ";" }, got ${describe(options)}`);
+    const { mapping, delimiter, dateFormat, encoding, lang, onProgress } = options;
+    const known = ["mapping", "delimiter", "dateFormat", "encoding", "lang", "onProgress"];
+    for (const k of Object.keys(options)) if (!known.includes(k)) throw usage(`${fn}: unknown option ${JSON.stringify(k)}; options are ${known.join(", ")}`);
+    if (lang !== undefined && lang !== "fr" && lang !== "en") throw usage(`${fn}: lang must be "fr" or "en", got ${describe(lang)}`);
+    if (delimiter !== undefined && (typeof delimiter !== "string" || delimiter.length !== 1 || delimiter.charCodeAt(0) > 127 || delimiter === '"' || delimiter === "\n" || delimiter === "\r")) {
+      throw usage(`${fn}: delimiter must be one ASCII character such as ";", "," or "\\t", got ${describe(delimiter)}`);
+    }
+    if (dateFormat !== undefined && !DATE_FORMATS.includes(dateFormat)) throw usage(`${fn}: dateFormat must be one of ${DATE_FORMATS.join(", ")}, got ${describe(dateFormat)}`);
+    if (encoding !== undefined && !ENCODINGS.includes(encoding)) throw usage(`${fn}: encoding must be one of ${ENCODINGS.join(", ")}, got ${describe(encoding)}`);
+    if (onProgress !== undefined && typeof onProgress !== "function") throw usage(`${fn}: onProgress must be a function, got ${describe(onProgress)}`);
+    const map = {};
+    if (mapping !== undefined) {
+      if (typeof mapping !== "object" || mapping === null || Array.isArray(mapping)) throw usage(`${fn}: mapping must be an object { "column label": "apiField" | null }, got ${describe(mapping)}`);
+      for (const [label, field] of Object.entries(mapping)) {
+        if (field !== null && typeof field !== "string") throw usage(`${fn}: mapping[${JSON.stringify(label)}] must be an API field name or null, got ${describe(field)}`);
+        map[label] = field;
+      }
+    }
+    return { wire: JSON.stringify({ mapping: map, delimiter, dateFormat, encoding, lang: lang || "fr" }), onProgress };
+  }
+
+  function csvRun(fn, input, options, withRequest) {
+    const { wire, onProgress } = csvOptions(fn, options);
+    let bytes;
+    let isText = false;
+    if (typeof input === "string") {
+      // A lone surrogate cannot be sent as JSON text that any server reads back: say where, do not replace it.
+      const bad = !wellFormed(input) && /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(input);
+      if (bad) throw usage(`${fn}: the text has a lone surrogate (U+${bad[0].charCodeAt(0).toString(16).toUpperCase()}) at index ${bad.index}: it is not text any server can read`);
+      bytes = new TextEncoder().encode(input);
+      isText = true;
+    } else if (isBytes(input)) bytes = input;
+    else if (input instanceof ArrayBuffer) bytes = new Uint8Array(input);
+    else throw usage(`${fn}: input must be the file's text (a string) or its bytes (a Uint8Array, Buffer or ArrayBuffer), got ${describe(input)}`);
+    if (typeof w().CampusCsv !== "function") throw usage(`${fn} is not in this entry: import it from "formakit" or from "formakit/campus-skills"`);
+    let reader;
+    try {
+      reader = new (w().CampusCsv)(bytes, isText, wire);
+    } catch (e) {
+      throw usage(`${fn}: ${typeof e === "string" ? e : e && e.message}`);
+    }
+    try {
+      if (onProgress) {
+        while (!reader.step(5000)) onProgress({ rows: reader.rowsRead() });
+        onProgress({ rows: reader.rowsRead(), done: true });
+      } else reader.step(0xffffffff);
+      return JSON.parse(reader.finish(withRequest));
+    } catch (e) {
+      if (e instanceof FormakitError) throw e;
+      throw internal(e);
+    } finally {
+      reader.free();
+    }
+  }
+
+  const campusSkills = {
+    /** A Campus Skills spreadsheet export → `{ request, issues, summary }`; `request` is a `campusskills.syncRequest` body. */
+    fromCsv: (input, options) => csvRun("campusSkills.fromCsv", input, options, true),
+    /** The same check without building the request body: `{ issues, summary }`. */
+    checkCsv: (input, options) => csvRun("campusSkills.checkCsv", input, options, false),
+  };
+
   return {
     FormakitError,
+    campusSkills,
     sessionAvailability,
     inferMemberActivity,
     periodEnd,

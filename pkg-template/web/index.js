@@ -10,5 +10,5 @@ await init();
 const base = createApi(wasm, checkers);
 const api = Object.assign(base, createClients(base, wasm));
 
-export const { FormakitError, safeParse, parse, serialize, validate, assertValid, schemas, version, sessionAvailability, inferMemberActivity, periodEnd, endpoints, CegosClient, LaraClient, FranceTravailClient, CampusSkillsClient } = api;
+export const { FormakitError, campusSkills, safeParse, parse, serialize, validate, assertValid, schemas, version, sessionAvailability, inferMemberActivity, periodEnd, endpoints, CegosClient, LaraClient, FranceTravailClient, CampusSkillsClient } = api;
 export default api;

@@ -85,6 +85,25 @@ const TYPE_FIELD: &str = "type";
 /// Number of fields, `type` included.
 const FIELD_COUNT: usize = FIELDS.len() + 1;
 
+/// The rule ids this reader reports (beside the contract rules), for the registry.
+pub const RULES: &[&str] = &[
+    "campusskills.csv.cell.outside",
+    "campusskills.csv.column.duplicate",
+    "campusskills.csv.column.unmapped",
+    "campusskills.csv.date.converted",
+    "campusskills.csv.date.order",
+    "campusskills.csv.encoding",
+    "campusskills.csv.field.duplicate",
+    "campusskills.csv.field.missing",
+    "campusskills.csv.header",
+    "campusskills.csv.mapping.field",
+    "campusskills.csv.syntax",
+    "campusskills.csv.titleRow",
+    "campusskills.csv.trailingPunctuation",
+    "campusskills.csv.trimmed",
+    "campusskills.csv.type.converted",
+];
+
 /// The order of day, month and year in the file's dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DateFormat {

@@ -48,3 +48,38 @@ test("demo: catalog, sessions and batch validation against the sandbox in Chromi
     await sandbox.stop();
   }
 });
+
+test("demo: a Campus Skills spreadsheet dropped in the page, checked with nothing uploaded, offending cells highlighted", { timeout: 300_000 }, async () => {
+  const sandbox = await startSandbox();
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = [];
+    const posts = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("request", (r) => r.method() !== "GET" && posts.push(r.url()));
+    await page.goto(`${sandbox.url}campus.html`);
+    await page.waitForSelector("body[data-ready]");
+    await page.click("#sample");
+    await page.waitForSelector("#grid td.bad");
+    assert.match(await page.textContent("#summary"), /2 contrat\(s\), 1 erreur\(s\), 2 avertissement\(s\)/);
+    assert.match(await page.textContent("#file-issues"), /2 colonnes donnent le champ dateDebut/);
+    // The file picker: conflicts across rows, each offending cell highlighted with its message.
+    await page.setInputFiles("#file", `${ROOT}tests/fixtures/campus_skills/csv/conflicts.csv`);
+    await page.waitForFunction(() => document.querySelector("#summary").textContent.includes("conflicts.csv"));
+    const bad = await page.locator("#grid td.bad.error").count();
+    assert.equal(bad, 3, "one highlighted cell per conflict");
+    assert.equal(await page.locator("#grid td.other").count(), 3, "and the other place of each, on row 2");
+    assert.deepEqual(await page.locator("#grid tbody th").allTextContents(), ["2", "3", "4"]);
+    assert.match(await page.locator("#grid td.bad.error").first().getAttribute("title"), /ligne 2/);
+    await page.selectOption("#lang", "en");
+    await page.waitForFunction(() => document.querySelector("#row-issues").textContent.includes("row 2"));
+    await page.screenshot({ path: `${ROOT}tests/package/.work/campus.png`, fullPage: true });
+    assert.deepEqual(posts, [], "nothing uploaded");
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    await sandbox.stop();
+  }
+});
