@@ -27,16 +27,17 @@ export function campusExport(rows = 50_000, seed = 7) {
     const s = i % 23;
     const t = i % 311;
     const f = i % 17;
-    const [fa, la, ft, lt, fm, lm] = [pick(FIRST), pick(LAST), pick(FIRST), pick(LAST), pick(FIRST), pick(LAST)];
+    // A school tutor (code PER-t) is one person: the same name on every row.
+    const [fa, la, ft, fm, lm] = [pick(FIRST), pick(LAST), FIRST[t % FIRST.length], pick(FIRST), pick(LAST)];
     out.push(
       [
         `CTR-2025-${String(i).padStart(6, "0")}`, "01/09/2025", "31/08/2027", `${lm} et fils SARL n°${i}`,
-        `GRP-${f}-${s}`, `Groupe formation ${f} site ${s} 2025-2027`, `S${s}`, `Site de la ville ${s}`, "ECX", "École X",
+        `GRP-${f}-${s}`, `Groupe ${f} site ${s}`, `S${s}`, `Site de la ville ${s}`, "ECX", "École X",
         "P2526", "2025/2026", `F${f}`, `BTS ou licence numéro ${f}`, `F${f}-1`, `Formation ${f} 1ère année`,
         `APP-${i}`, la, fa, `${fa}.${la}.${i}@apprenants-exemple.fr`.toLowerCase(),
         `PER-${t}`, `Tuteur${t}`, ft, `tuteur.${t}@ecole-exemple.fr`,
         `MA-${i}`, lm, fm, `${fm}.${lm}.${i}@entreprise-exemple.fr`.toLowerCase(),
-        "Vendeur conseil en magasin", "Accueil des clients, conseil, vente, encaissement et mise en rayon ; réassort", `RNCP${38000 + f}`, "APPRENTICESHIP",
+        "Vendeur conseil en magasin", "Accueil, conseil, vente et encaissement", `RNCP${38000 + f}`, "APPRENTICESHIP",
       ].join(";"),
     );
   }

@@ -298,7 +298,7 @@ impl CsvReport {
 
 /// Reads a whole file. `input` is bytes; `is_text` says they are text already decoded (a JS string).
 pub fn from_csv(input: &[u8], is_text: bool, options: &CsvOptions) -> CsvReport {
-    let mut import = CsvImport::new(input, is_text, options.clone());
+    let mut import = CsvImport::new(input.to_vec(), is_text, options.clone());
     while !import.step(usize::MAX) {}
     import.finish()
 }
@@ -544,12 +544,30 @@ pub struct CsvImport {
 }
 
 impl CsvImport {
-    /// Decodes `input` and prepares the reader.
-    pub fn new(input: &[u8], is_text: bool, options: CsvOptions) -> Self {
+    /// Decodes `input` and prepares the reader. UTF-8 (the common case) is read in place.
+    pub fn new(mut input: Vec<u8>, is_text: bool, options: CsvOptions) -> Self {
         let mut file_issues = Vec::new();
-        let (text, encoding) = decode(input, is_text, options.encoding, options.lang, &mut file_issues);
-        let delimiter = options.delimiter.unwrap_or_else(|| detect_delimiter(&text));
-        let reader = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(Cursor::new(text.into_bytes()));
+        let utf8_bom = input.starts_with(&[0xEF, 0xBB, 0xBF]);
+        let utf16_bom = input.starts_with(&[0xFF, 0xFE]) || input.starts_with(&[0xFE, 0xFF]);
+        let in_place = is_text
+            || (matches!(options.encoding, Encoding::Auto | Encoding::Utf8)
+                && !utf16_bom
+                && std::str::from_utf8(input.get(if utf8_bom { 3 } else { 0 }..).unwrap_or(&[])).is_ok());
+        let (bytes, encoding) = if in_place {
+            if utf8_bom {
+                input.drain(..3);
+            }
+            (input, if is_text { "text" } else { "utf-8" })
+        } else {
+            let (text, encoding) = decode(&input, is_text, options.encoding, options.lang, &mut file_issues);
+            (text.into_bytes(), encoding)
+        };
+        let delimiter = options.delimiter.unwrap_or_else(|| {
+            let head = bytes.get(..bytes.len().min(64 * 1024)).unwrap_or(&[]);
+            let head = std::str::from_utf8(head).unwrap_or_else(|e| std::str::from_utf8(head.get(..e.valid_up_to()).unwrap_or(&[])).unwrap_or(""));
+            detect_delimiter(head)
+        });
+        let reader = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(Cursor::new(bytes));
         CsvImport {
             options,
             reader: Some(reader),
@@ -837,9 +855,9 @@ impl CsvImport {
                 self.row_issues.push(issue);
             }
             let name = field_name(fi);
-            let value = if name == "dateDebut" || name == "dateFin" {
+            let value = if fi == 1 || fi == 2 {
                 self.date_cell(row, j, fi, trimmed)
-            } else if name == TYPE_FIELD {
+            } else if fi == FIELDS.len() {
                 self.type_cell(row, j, fi, trimmed)
             } else {
                 trimmed.to_string()
@@ -858,18 +876,21 @@ impl CsvImport {
                 *slot = Some(value);
             }
         }
-        let v = &mut values;
+        // In FIELDS' order (then `type`): one move per field, no lookup by name.
+        let [code_contrat, date_debut, date_fin, nom_entreprise, code_groupe, nom_groupe, code_site, nom_site, code_marque, nom_marque, code_periode, nom_periode, code_formation, nom_formation, code_annee, nom_annee, code_apprenant, nom_apprenant, prenom_apprenant, email_apprenant, code_personnel, nom_personnel, prenom_personnel, email_personnel, code_maitre_apprentissage, nom_maitre_apprentissage, prenom_maitre_apprentissage, email_maitre_apprentissage, mission_title, mission_details, month_start_group, rncp, kind] =
+            values;
+        let req = Option::unwrap_or_default;
         let contract = CampusContract {
-            code_marque: opt(v, "codeMarque"),
-            nom_marque: opt(v, "nomMarque"),
-            mission_title: opt(v, "missionTitle"),
-            mission_details: opt(v, "missionDetails"),
-            month_start_group: match opt(v, "monthStartGroup") {
+            code_marque: opt(code_marque),
+            nom_marque: opt(nom_marque),
+            mission_title: opt(mission_title),
+            mission_details: opt(mission_details),
+            month_start_group: match opt(month_start_group) {
                 Nullable::Value(m) => Nullable::Value(month_json(m)),
                 _ => Nullable::Absent,
             },
-            rncp: opt(v, "rncp"),
-            contract_type: match opt(v, TYPE_FIELD) {
+            rncp: opt(rncp),
+            contract_type: match opt(kind) {
                 Nullable::Value(v) => Nullable::Value(match v.as_str() {
                     "APPRENTICESHIP" => CampusContractType::Apprenticeship,
                     "INTERNSHIP" => CampusContractType::Internship,
@@ -877,32 +898,32 @@ impl CsvImport {
                 }),
                 _ => Nullable::Absent,
             },
-            code_contrat: take(v, "codeContrat"),
-            date_debut: take(v, "dateDebut"),
-            date_fin: take(v, "dateFin"),
-            nom_entreprise: take(v, "nomEntreprise"),
-            code_groupe: take(v, "codeGroupe"),
-            nom_groupe: take(v, "nomGroupe"),
-            code_site: take(v, "codeSite"),
-            nom_site: take(v, "nomSite"),
-            code_periode: take(v, "codePeriode"),
-            nom_periode: take(v, "nomPeriode"),
-            code_formation: take(v, "codeFormation"),
-            nom_formation: take(v, "nomFormation"),
-            code_annee: take(v, "codeAnnee"),
-            nom_annee: take(v, "nomAnnee"),
-            code_apprenant: take(v, "codeApprenant"),
-            nom_apprenant: take(v, "nomApprenant"),
-            prenom_apprenant: take(v, "prenomApprenant"),
-            email_apprenant: take(v, "emailApprenant"),
-            code_personnel: take(v, "codePersonnel"),
-            nom_personnel: take(v, "nomPersonnel"),
-            prenom_personnel: take(v, "prenomPersonnel"),
-            email_personnel: take(v, "emailPersonnel"),
-            code_maitre_apprentissage: take(v, "codeMaitreApprentissage"),
-            nom_maitre_apprentissage: take(v, "nomMaitreApprentissage"),
-            prenom_maitre_apprentissage: take(v, "prenomMaitreApprentissage"),
-            email_maitre_apprentissage: take(v, "emailMaitreApprentissage"),
+            code_contrat: req(code_contrat),
+            date_debut: req(date_debut),
+            date_fin: req(date_fin),
+            nom_entreprise: req(nom_entreprise),
+            code_groupe: req(code_groupe),
+            nom_groupe: req(nom_groupe),
+            code_site: req(code_site),
+            nom_site: req(nom_site),
+            code_periode: req(code_periode),
+            nom_periode: req(nom_periode),
+            code_formation: req(code_formation),
+            nom_formation: req(nom_formation),
+            code_annee: req(code_annee),
+            nom_annee: req(nom_annee),
+            code_apprenant: req(code_apprenant),
+            nom_apprenant: req(nom_apprenant),
+            prenom_apprenant: req(prenom_apprenant),
+            email_apprenant: req(email_apprenant),
+            code_personnel: req(code_personnel),
+            nom_personnel: req(nom_personnel),
+            prenom_personnel: req(prenom_personnel),
+            email_personnel: req(email_personnel),
+            code_maitre_apprentissage: req(code_maitre_apprentissage),
+            nom_maitre_apprentissage: req(nom_maitre_apprentissage),
+            prenom_maitre_apprentissage: req(prenom_maitre_apprentissage),
+            email_maitre_apprentissage: req(email_maitre_apprentissage),
             extra: Extra::default(),
         };
         self.contracts.push(contract);
@@ -1189,14 +1210,9 @@ impl CsvImport {
     }
 }
 
-/// Takes a field's value out of a row's values (`""` when it has no column).
-fn take(values: &mut [Option<String>; FIELD_COUNT], name: &str) -> String {
-    field_index(name).and_then(|i| values.get_mut(i)).and_then(Option::take).unwrap_or_default()
-}
-
-/// Takes an optional field's value: absent when it has no column or is empty.
-fn opt(values: &mut [Option<String>; FIELD_COUNT], name: &str) -> Nullable<String> {
-    match field_index(name).and_then(|i| values.get_mut(i)).and_then(Option::take) {
+/// An optional field's value: absent when it has no column or is empty.
+fn opt(value: Option<String>) -> Nullable<String> {
+    match value {
         Some(v) if !v.is_empty() => Nullable::Value(v),
         _ => Nullable::Absent,
     }
@@ -1420,6 +1436,11 @@ mod tests {
         assert_eq!(detect_delimiter("a,b,c\n1,2,3\n"), b',');
         assert_eq!(detect_delimiter("a\tb\n1\t2\n"), b'\t');
         assert_eq!(detect_delimiter("entreprises;;;;\n\"x;y\",b,c,d,e\n1,2,3,4,5\n"), b',');
+    }
+
+    #[test]
+    fn read_row_relies_on_the_field_order() {
+        assert_eq!((field_name(1), field_name(2), field_name(FIELDS.len())), ("dateDebut", "dateFin", TYPE_FIELD));
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub struct CampusCsv(Option<CsvImport>);
 impl CampusCsv {
     /// Decodes the file; the options are JSON text (`lib/api.mjs` checked them). A bad option is an error string.
     #[wasm_bindgen(constructor)]
-    pub fn new(input: &[u8], is_text: bool, options: &str) -> Result<CampusCsv, String> {
+    pub fn new(input: Vec<u8>, is_text: bool, options: &str) -> Result<CampusCsv, String> {
         let options = read_options(options)?;
         Ok(CampusCsv(Some(CsvImport::new(input, is_text, options))))
     }
