@@ -9,6 +9,7 @@ import { printSizes, sizes } from "../scripts/size.mjs";
 import { clientGroups } from "./clients.mjs";
 import { runSearchBench } from "./search.mjs";
 import { campusCsvGroup } from "./campus_csv.mjs";
+import { printLoad, runLoad } from "./load.mjs";
 import { campusSyncRequest, productsPage, sessionsPage } from "./data.mjs";
 import * as zodPeer from "./peers/zod.mjs";
 import * as valibotPeer from "./peers/valibot.mjs";
@@ -213,7 +214,16 @@ results.groups.search = await runSearchBench();
 //    issues, against a plain JS split of the same bytes; peak memory in fresh processes.
 results.groups.campusCsv = campusCsvGroup();
 
-// 7. Size report (same as `make size`, without its client-cost rebuilds).
+// 7. The sandbox under load (bench/load.mjs): 10,000 mixed requests at concurrency 64 against
+//    the release sandbox; requests/s, p50/p99, errors (must be 0), the sandbox's RSS and CPU.
+{
+  const load = await runLoad();
+  printLoad(load);
+  results.groups.sandboxLoad = load;
+  if (load.errors > 0) process.exitCode = 1;
+}
+
+// 8. Size report (same as `make size`, without its client-cost rebuilds).
 {
   const rows = sizes();
   console.log("\nSize (bytes)");

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./helpers.mjs";
@@ -204,4 +204,26 @@ test("formakit campus diff and sync against the sandbox; sync asks unless --yes"
   const wrongToken = await cli(["campus", "diff", `${CSV}api_fields.csv`, ...base, "--token", "nope"]);
   assert.equal(wrongToken.code, 1);
   assert.match(wrongToken.stderr, /formakit: auth/);
+});
+
+test("formakit campus check prints a progress line on a terminal for files over 10,000 rows", { skip: !existsSync("/usr/bin/script") && "util-linux script(1) is needed to give the command a terminal" }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), "formakit-tty-"));
+  const file = join(dir, "big.csv");
+  const lines = [readFileSync(`${CSV}api_fields.csv`, "utf8").split("\n")[0]];
+  for (let i = 0; i < 20000; i++) lines.push(`C${i};01/09/2024;31/08/2026;E;G;NG;S;NS;;;P;NP;F;NF;A;NA;APP${i};N;P;a${i}@x.fr;PER;NP;PP;p@e.fr;MA${i};NM;PM;m${i}@x.fr;;;;;`);
+  writeFileSync(file, lines.join("\n"));
+  const cmd = [process.execPath, BIN, "campus", "check", file].map((a) => `'${a}'`).join(" ");
+  const r = await new Promise((resolve) => {
+    const p = spawn("script", ["-qec", cmd, "/dev/null"], { env: { ...process.env, NO_COLOR: "1" } });
+    let out = "";
+    p.stdout.on("data", (d) => (out += d));
+    p.on("close", (code) => resolve({ code, out }));
+  });
+  assert.equal(r.code, 0, r.out);
+  assert.match(r.out, /reading… 10,000 rows/);
+  assert.match(r.out, /checking the rules…/);
+  assert.match(r.out, /20,000 contrat\(s\)/);
+  // Without a terminal, no progress line.
+  const plain = await cli(["campus", "check", file]);
+  assert.doesNotMatch(plain.stdout + plain.stderr, /reading…/);
 });

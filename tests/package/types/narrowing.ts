@@ -194,7 +194,7 @@ for (const ep of table) {
 }
 
 // --- The clients: methods typed from the endpoint table, paged iterators, call errors narrow.
-import { CegosClient, LaraClient, CampusSkillsClient, type FormakitCallError, type FormakitProviderError } from "formakit";
+import { CegosClient, LaraClient, CampusSkillsClient, campusSkills, type CampusCsvRuleId, type CampusSyncRequest, type FormakitCallError, type FormakitProviderError } from "formakit";
 
 async function clients(): Promise<void> {
   const cegos = new CegosClient({ sandboxUrl: "http://127.0.0.1:4010", clientId: "id", clientSecret: "secret" });
@@ -238,3 +238,19 @@ async function clients(): Promise<void> {
   }
 }
 use(clients);
+
+// Campus Skills spreadsheets: fields and rule ids are literal unions.
+{
+  const r = campusSkills.fromCsv(new Uint8Array(0), { mapping: { "Mail étudiant": "emailApprenant", "#K": null }, dateFormat: "MM/DD/YYYY", onProgress: (p) => use(p.rows, p.done) });
+  const contracts: CampusSyncRequest["contrats"] = r.request.contrats;
+  const first = r.issues[0];
+  if (first && first.rule === "campusskills.csv.date.order") use(first.row, first.column, first.relatedRow);
+  const rule: CampusCsvRuleId = "campusskills.csv.trimmed";
+  use(contracts, rule, r.rows[0], r.summary.columns[0]?.field);
+  // @ts-expect-error a mapping names API fields only
+  campusSkills.checkCsv("", { mapping: { A: "emailEtudiant" } });
+  // @ts-expect-error not a reader rule id
+  const notCsv: CampusCsvRuleId = "campusskills.contract.required";
+  use(notCsv);
+}
+
