@@ -1313,6 +1313,66 @@ fn date_parts(text: &str) -> Option<(u32, u32, u32, bool)> {
     Some((x, y, z, false))
 }
 
+/// Windows-1252 as the WHATWG Encoding Standard reads it (what browsers and Excel
+/// mean by it): bytes 0x80–0x9F through this table, every other byte is the code
+/// point of the same number (ISO-8859-1); the five bytes the code page leaves
+/// unassigned (0x81, 0x8D, 0x8F, 0x90, 0x9D) are the C1 controls of their number.
+/// Tested against encoding_rs (a dev-dependency) over all 256 bytes: encoding_rs
+/// in the wasm cost more than its single-byte table (README, "What each dependency costs").
+const CP1252_80_9F: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š',
+    '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+];
+
+/// Decodes Windows-1252 bytes (see [`CP1252_80_9F`]); every byte is a character, so nothing is replaced.
+pub fn windows_1252(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 8);
+    for &b in bytes {
+        match b {
+            0x80..=0x9F => out.push(CP1252_80_9F.get(usize::from(b - 0x80)).copied().unwrap_or('\u{FFFD}')),
+            _ => out.push(char::from(b)),
+        }
+    }
+    out
+}
+
+/// Decodes UTF-16 (a leading byte-order mark dropped); true when something was
+/// replaced by U+FFFD (a lone surrogate, an odd last byte).
+pub fn utf16(bytes: &[u8], big_endian: bool) -> (String, bool) {
+    let units = bytes.chunks_exact(2).map(|p| match p {
+        [a, b] if big_endian => u16::from_be_bytes([*a, *b]),
+        [a, b] => u16::from_le_bytes([*a, *b]),
+        _ => 0xFFFD,
+    });
+    let mut out = String::with_capacity(bytes.len() / 2);
+    let odd = bytes.len() % 2 == 1;
+    let mut bad = odd;
+    // A lead surrogate that ends the units is completed by nothing: with an odd last
+    // byte after it, the two are one error (one U+FFFD), as the Encoding Standard reads it.
+    let mut open_lead = false;
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok(c) => {
+                out.push(c);
+                open_lead = false;
+            }
+            Err(e) => {
+                bad = true;
+                out.push('\u{FFFD}');
+                open_lead = (0xD800..=0xDBFF).contains(&e.unpaired_surrogate());
+            }
+        }
+    }
+    if odd && !open_lead {
+        out.push('\u{FFFD}');
+    }
+    let out = match out.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_string(),
+        None => out,
+    };
+    (out, bad)
+}
+
 /// Decodes the file (see the module's decisions).
 fn decode(input: &[u8], is_text: bool, encoding: Encoding, lang: Lang, issues: &mut Vec<CsvIssue>) -> (String, &'static str) {
     let issue = |rule, severity, message: String| CsvIssue {
@@ -1334,12 +1394,12 @@ fn decode(input: &[u8], is_text: bool, encoding: Encoding, lang: Lang, issues: &
         return (s, "text");
     }
     let bom16 = match input {
-        [0xFF, 0xFE, ..] => Some(encoding_rs::UTF_16LE),
-        [0xFE, 0xFF, ..] => Some(encoding_rs::UTF_16BE),
+        [0xFF, 0xFE, ..] => Some(false),
+        [0xFE, 0xFF, ..] => Some(true),
         _ => None,
     };
-    if let Some(enc) = bom16.or(if encoding == Encoding::Utf16 { Some(encoding_rs::UTF_16LE) } else { None }) {
-        let (text, used, bad) = enc.decode(input);
+    if let Some(big_endian) = bom16.or(if encoding == Encoding::Utf16 { Some(false) } else { None }) {
+        let (text, bad) = utf16(input, big_endian);
         if bad {
             issues.push(issue(
                 "campusskills.csv.encoding",
@@ -1347,16 +1407,12 @@ fn decode(input: &[u8], is_text: bool, encoding: Encoding, lang: Lang, issues: &
                 msg(lang, "le fichier contient des octets UTF-16 invalides (remplacés par U+FFFD)", "the file has invalid UTF-16 bytes (replaced by U+FFFD)"),
             ));
         }
-        let name = if used == encoding_rs::UTF_16BE { "utf-16be" } else { "utf-16le" };
-        return (text.into_owned(), name);
+        return (text, if big_endian { "utf-16be" } else { "utf-16le" });
     }
     let body = input.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(input);
     let had_bom = body.len() != input.len();
     match encoding {
-        Encoding::Windows1252 if !had_bom => {
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(body);
-            (text.into_owned(), "windows-1252")
-        }
+        Encoding::Windows1252 if !had_bom => (windows_1252(body), "windows-1252"),
         _ => match std::str::from_utf8(body) {
             Ok(s) => (s.to_string(), "utf-8"),
             Err(_) if encoding == Encoding::Auto && !had_bom => {
@@ -1369,8 +1425,7 @@ fn decode(input: &[u8], is_text: bool, encoding: Encoding, lang: Lang, issues: &
                         "the file is not UTF-8: read as Windows-1252 (what Excel writes on Windows); check the accents, or pass encoding: \"utf-8\"",
                     ),
                 ));
-                let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(body);
-                (text.into_owned(), "windows-1252")
+                (windows_1252(body), "windows-1252")
             }
             Err(_) => {
                 // Every row with a bad byte, by its line.
@@ -1436,6 +1491,24 @@ mod tests {
         assert_eq!(detect_delimiter("a,b,c\n1,2,3\n"), b',');
         assert_eq!(detect_delimiter("a\tb\n1\t2\n"), b'\t');
         assert_eq!(detect_delimiter("entreprises;;;;\n\"x;y\",b,c,d,e\n1,2,3,4,5\n"), b',');
+    }
+
+    #[test]
+    fn windows_1252_and_utf_16_agree_with_encoding_rs() {
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(windows_1252(&all), encoding_rs::WINDOWS_1252.decode_without_bom_handling(&all).0);
+        let text = "\u{FEFF}Lefèvre ; Nguyễn 😀 \u{1F600}\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(utf16(&le, false), (text.trim_start_matches('\u{FEFF}').to_string(), false));
+        assert_eq!(utf16(&be, true).0, encoding_rs::UTF_16BE.decode(&be).0);
+        let mut lone = le.clone();
+        lone.extend_from_slice(&[0x00, 0xD8, 0x41]);
+        let (got, bad) = utf16(&lone, false);
+        assert!(bad);
+        assert_eq!(got, encoding_rs::UTF_16LE.decode(&lone).0);
+        let odd: Vec<u8> = le.iter().copied().chain([0x41]).collect();
+        assert_eq!(utf16(&odd, false).0, encoding_rs::UTF_16LE.decode(&odd).0);
     }
 
     #[test]
