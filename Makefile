@@ -10,6 +10,8 @@ BUILD_DIR := target/wasm-pack
 # One web entry per provider (`formakit/cegos`, …): its wasm carries that provider alone
 # (formakit/campus-skills also carries the spreadsheet reader, feature campus-csv).
 PROVIDERS := cegos lara france-travail campus-skills
+space := $(subst ,, )
+comma := ,
 
 .PHONY: all install install-browser build test lint fuzz test-rust test-wasm-node test-wasm-browser test-package demo size bench clean
 
@@ -24,7 +26,9 @@ install-browser:
 ## build: pkg/ — one npm package with a Node build and a web build.
 build: install
 	wasm-pack build $(WASM_PACK_FLAGS) --target nodejs --out-dir $(BUILD_DIR)/node -- --features wasm
-	wasm-pack build $(WASM_PACK_FLAGS) --target web --out-dir $(BUILD_DIR)/web -- --features wasm
+	# The full web wasm leaves out the spreadsheet reader (campus-csv, ~33 KB gzip): browsers get it from
+	# formakit/campus-skills; Node's build (above) has every default feature, for the command line.
+	wasm-pack build $(WASM_PACK_FLAGS) --target web --out-dir $(BUILD_DIR)/web -- --no-default-features --features wasm,client,$(subst $(space),$(comma),$(PROVIDERS))
 	for p in $(PROVIDERS); do \
 	  extra=$$( [ $$p = campus-skills ] && echo ,campus-csv || true ); \
 	  wasm-pack build $(WASM_PACK_FLAGS) --target web --out-dir $(BUILD_DIR)/web-$$p -- --no-default-features --features wasm,client,$$p$$extra; \

@@ -410,7 +410,7 @@ export interface CampusCsvResult extends CampusCsvCheck {
   rows: number[];
 }
 
-/** Campus Skills spreadsheet exports (in `formakit` and `formakit/campus-skills`). */
+/** Campus Skills spreadsheet exports: in Node from `formakit`, in browsers from `formakit/campus-skills` (the full web build leaves the reader out: a `usage` error says so). */
 export declare const campusSkills: {
   /**
    * Reads a CSV export (text, or bytes in UTF-8, UTF-16 or Windows-1252) into a sync request and

@@ -88,21 +88,20 @@ export function printSizes(rows) {
  */
 export function clientCost() {
   const all = PROVIDERS.map(([p]) => p).join(",");
-  // Shipped: formakit/campus-skills and the full wasm also carry the spreadsheet reader (campus-csv).
+  // Shipped: formakit/campus-skills also carries the spreadsheet reader (campus-csv); the full web wasm does not.
   const csv = (entry) => (entry === "campus-skills" ? ",campus-csv" : "");
   return featureCost("client", [
     ...PROVIDERS.map(([entry]) => ({ entry: `formakit/${entry}`, features: `wasm,${entry}${csv(entry)}`, shipped: `web/${entry}/formakit_bg.wasm` })),
-    { entry: "formakit", features: `wasm,${all},campus-csv`, shipped: "web/formakit_bg.wasm" },
+    { entry: "formakit", features: `wasm,${all}`, shipped: "web/formakit_bg.wasm" },
   ]);
 }
 
-/** What the Campus Skills spreadsheet reader (feature campus-csv: csv + encoding_rs) adds, the same way. */
+/**
+ * What the Campus Skills spreadsheet reader (feature campus-csv: the csv crate and src/campus_skills/csv.rs)
+ * adds to formakit/campus-skills, the same way. (The full web wasm leaves it out; Node's has it.)
+ */
 export function csvCost() {
-  const all = PROVIDERS.map(([p]) => p).join(",");
-  return featureCost("campus-csv", [
-    { entry: "formakit/campus-skills", features: "wasm,client,campus-skills", shipped: "web/campus-skills/formakit_bg.wasm" },
-    { entry: "formakit", features: `wasm,client,${all}`, shipped: "web/formakit_bg.wasm" },
-  ]);
+  return featureCost("campus-csv", [{ entry: "formakit/campus-skills", features: "wasm,client,campus-skills", shipped: "web/campus-skills/formakit_bg.wasm" }]);
 }
 
 /** Rebuilds each shipped wasm without one feature (`features` lists what stays) and measures both. */

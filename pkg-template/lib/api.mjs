@@ -442,7 +442,7 @@ export function createApi(wasm, checkers) {
     } else if (isBytes(input)) bytes = input;
     else if (input instanceof ArrayBuffer) bytes = new Uint8Array(input);
     else throw usage(`${fn}: input must be the file's text (a string) or its bytes (a Uint8Array, Buffer or ArrayBuffer), got ${describe(input)}`);
-    if (typeof w().CampusCsv !== "function") throw usage(`${fn} is not in this entry: import it from "formakit" or from "formakit/campus-skills"`);
+    if (typeof w().CampusCsv !== "function") throw usage(`${fn} is not in this entry: in browsers import it from "formakit/campus-skills" (the full web build leaves the spreadsheet reader out); in Node, "formakit" has it`);
     let reader;
     try {
       reader = new (w().CampusCsv)(bytes, isText, wire);

@@ -670,7 +670,6 @@ impl CsvImport {
     /// A row above the header, or the header.
     fn try_header(&mut self, row: u32, cells: &[&str]) {
         let keys = default_keys();
-        let lang = self.options.lang;
         // What each cell maps to: Some(Some(field)), Some(None) ignored, None unknown.
         let mut targets: Vec<Option<Option<usize>>> = Vec::with_capacity(cells.len());
         let mut bad_mapping = Vec::new();
@@ -815,7 +814,6 @@ impl CsvImport {
                 }
             }
         }
-        let _ = lang;
     }
 
     /// One data row → one contract.

@@ -77,6 +77,17 @@ test("demo: a Campus Skills spreadsheet dropped in the page, checked with nothin
     await page.waitForFunction(() => document.querySelector("#row-issues").textContent.includes("row 2"));
     await page.screenshot({ path: `${ROOT}tests/package/.work/campus.png`, fullPage: true });
     assert.deepEqual(posts, [], "nothing uploaded");
+    // The full web build leaves the reader out, and says where it is.
+    const full = await page.evaluate(async () => {
+      const m = await import("/pkg/web/index.js");
+      try {
+        m.campusSkills.fromCsv("a;b");
+        return "no error";
+      } catch (e) {
+        return `${e.kind}: ${e.message}`;
+      }
+    });
+    assert.match(full, /^usage: .*formakit\/campus-skills/);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
