@@ -1316,7 +1316,7 @@ fn date_parts(text: &str) -> Option<(u32, u32, u32, bool)> {
 /// point of the same number (ISO-8859-1); the five bytes the code page leaves
 /// unassigned (0x81, 0x8D, 0x8F, 0x90, 0x9D) are the C1 controls of their number.
 /// Tested against encoding_rs (a dev-dependency) over all 256 bytes: encoding_rs
-/// in the wasm cost more than its single-byte table (README, "What each dependency costs").
+/// in the wasm cost 126.7 KB gzip for what is here one table (README, "What each dependency costs").
 const CP1252_80_9F: [char; 32] = [
     '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š',
     '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
