@@ -118,7 +118,7 @@ input[type=checkbox]{width:1.1em;height:1.1em;margin:0;accent-color:var(--_accen
 .tree [role=treeitem]:focus-visible>.ti{outline:3px solid var(--_accent);outline-offset:-1px;}
 .tree [role=treeitem][aria-selected=true]>.ti{background:var(--_accent);color:var(--_accent-fg);}
 .tree .tw{flex:0 0 1em;text-align:center;color:inherit;opacity:.7;}
-.treebox{max-height:22em;overflow:auto;}
+.tree .n{color:inherit;opacity:.8;font-variant-numeric:tabular-nums;}
 .status{font-weight:600;margin:0 0 .75em;min-height:1.45em;}
 .cards{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(15em,1fr));gap:var(--_space);}
 .card{display:flex;flex-direction:column;gap:.5em;padding:var(--_space);background:var(--_card);border:1px solid var(--_border);border-radius:var(--_radius);min-width:0;}
@@ -239,6 +239,28 @@ async function cachePut(key, value) {
     });
   } catch {
     /* private mode, quota: the widget works without the cache */
+  }
+}
+
+// ---- the prebuilt index (index-url) ----
+// One IndexedDB entry per catalog: { url, etag, lastModified, bytes }. It is used only for the
+// same resolved URL (a changed index-url is a miss) and revalidated on every visit with
+// If-None-Match / If-Modified-Since: 304 keeps the cached bytes, 200 replaces them. When the
+// fetch fails the cached bytes serve (offline); with none, the index is built in the page.
+async function fetchIndex(url, cached) {
+  const entry = cached?.url === url && cached.bytes ? cached : null;
+  const headers = {};
+  if (entry?.etag) headers["If-None-Match"] = entry.etag;
+  if (entry?.lastModified) headers["If-Modified-Since"] = entry.lastModified;
+  try {
+    // no-store: the validators above go to the server and its 304 comes back to us
+    const r = await fetch(url, { headers, cache: "no-store", credentials: "same-origin" });
+    if (r.status === 304 && entry) return { bytes: entry.bytes, entry: null };
+    if (!r.ok) return { bytes: entry?.bytes ?? null, entry: null };
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    return { bytes, entry: { url, etag: r.headers.get("ETag"), lastModified: r.headers.get("Last-Modified"), bytes, at: Date.now() } };
+  } catch {
+    return { bytes: entry?.bytes ?? null, entry: null };
   }
 }
 
@@ -378,14 +400,19 @@ export class FormakitCatalog extends HTMLElement {
 
   async #load(id) {
     const mods = this.#modules();
-    const cached = await cacheGet(this.#cacheKey());
+    const key = this.#cacheKey();
+    const indexAttr = this.getAttribute("index-url");
+    const indexUrl = indexAttr ? new URL(indexAttr, location.href).href : null;
+    const [cached, cachedIndex] = await Promise.all([cacheGet(key), indexUrl ? cacheGet(`index|${key}`) : null]);
     const { cegos, search } = await mods;
     if (id !== this.#loadId) return;
     if (cached) {
-      this.#setData(search, cached, null);
+      this.#setData(search, cached, cachedIndex?.url === indexUrl ? cachedIndex.bytes : null);
       this.#status = "stale";
       this.#render();
     }
+    // the index file is revalidated alongside the catalog requests, not after them
+    const index = indexUrl ? fetchIndex(indexUrl, cachedIndex) : Promise.resolve(null);
     const client = this.#makeClient(cegos);
     const catalogId = this.getAttribute("catalog-id");
     const [products, topics, sessions] = await Promise.all([
@@ -396,6 +423,7 @@ export class FormakitCatalog extends HTMLElement {
       if (cached) return [null]; // offline or outage: keep the cached catalog
       throw e;
     });
+    const fetched = await index;
     if (id !== this.#loadId) return;
     if (!products) {
       this.#status = "ready";
@@ -403,20 +431,12 @@ export class FormakitCatalog extends HTMLElement {
       return;
     }
     const fresh = { products, topics, sessions, at: Date.now() };
-    let bytes = null;
-    const indexUrl = this.getAttribute("index-url");
-    if (indexUrl && !cached) {
-      try {
-        const r = await fetch(new URL(indexUrl, location.href));
-        if (r.ok) bytes = new Uint8Array(await r.arrayBuffer());
-      } catch {
-        bytes = null;
-      }
-    }
-    this.#setData(search, fresh, bytes);
+    const usedBytes = this.#setData(search, fresh, fetched?.bytes ?? null);
     this.#status = "ready";
     this.#render();
-    cachePut(this.#cacheKey(), fresh);
+    cachePut(key, fresh);
+    // a file fromBytes rejects is not kept: the next visit asks for it again
+    if (fetched?.entry && usedBytes) cachePut(`index|${key}`, fetched.entry);
     this.dispatchEvent(new CustomEvent("formakit-ready", { detail: { products: products.length }, bubbles: true, composed: true }));
   }
 
@@ -430,6 +450,7 @@ export class FormakitCatalog extends HTMLElement {
         index = null;
       }
     }
+    const fromBytes = !!index;
     index ??= search.CatalogIndex.fromProducts(products, { topics: topics ?? undefined, sessions });
     const byCode = new Map(products.map((p) => [p.yearlyProductCode, p]));
     const sessionsByProduct = new Map();
@@ -454,8 +475,15 @@ export class FormakitCatalog extends HTMLElement {
       return set;
     };
     tree.forEach(walk);
-    this.#data = { products, byCode, tree, topicCodes, sessionsByProduct, index, sessions };
+    // product code → every topic it counts under (its own and their ancestors), for the counts
+    const productTopics = new Map();
+    for (const [topic, codes] of topicCodes) for (const c of codes) {
+      if (!productTopics.has(c)) productTopics.set(c, []);
+      productTopics.get(c).push(topic);
+    }
+    this.#data = { products, byCode, tree, topicCodes, productTopics, sessionsByProduct, index, sessions };
     if (old && old !== index) queueMicrotask(() => old.free?.());
+    return fromBytes;
   }
 
   #onPop() {
@@ -557,18 +585,23 @@ export class FormakitCatalog extends HTMLElement {
     return f;
   }
 
+  // The page of hits, the facets, and the topic counts: like a facet, a topic counts the results
+  // of the query and the other filters (not the topic itself); null means the catalog's totals.
   #query() {
     const d = this.#data;
     const s = this.#state;
     const filters = this.#filters();
     const topicSet = s.topic ? d.topicCodes.get(s.topic) : null;
-    if (!topicSet) {
+    const narrowed = s.q !== "" || Object.keys(filters).length > 0;
+    if (!topicSet && !narrowed) {
       const r = d.index.search(s.q, { filters, limit: PER_PAGE, offset: (s.page - 1) * PER_PAGE });
-      return r;
+      return { ...r, topicCounts: null, topicTotal: r.total };
     }
-    const all = d.index.search(s.q, { filters, limit: d.products.length + 1 });
-    const hits = all.hits.filter((x) => topicSet.has(x.yearlyProductCode));
-    return { ...all, total: hits.length, hits: hits.slice((s.page - 1) * PER_PAGE, s.page * PER_PAGE) };
+    const all = d.index.search(s.q, { filters, limit: Math.max(d.products.length, d.index.size ?? 0) + 1 });
+    const topicCounts = new Map();
+    for (const hit of all.hits) for (const t of d.productTopics.get(hit.yearlyProductCode) ?? []) topicCounts.set(t, (topicCounts.get(t) ?? 0) + 1);
+    const hits = topicSet ? all.hits.filter((x) => topicSet.has(x.yearlyProductCode)) : all.hits;
+    return { ...all, total: hits.length, hits: hits.slice((s.page - 1) * PER_PAGE, s.page * PER_PAGE), topicCounts, topicTotal: all.total };
   }
 
   // -- rendering --
@@ -579,7 +612,7 @@ export class FormakitCatalog extends HTMLElement {
     e.note.hidden = this.#status !== "stale";
     e.note.textContent = t.stale;
     if (!this.#data) {
-      this.#renderSide(null);
+      this.#renderSide(null, null);
       if (this.#status === "error") {
         e.status.textContent = t.error;
         const retry = h("button", { type: "button", class: "btn primary", part: "retry", text: t.retry, on: { click: () => this.reload() } });
@@ -603,7 +636,7 @@ export class FormakitCatalog extends HTMLElement {
       this.#state.page = pages;
       r = this.#query();
     }
-    this.#renderSide(r.facets);
+    this.#renderSide(r.facets, r);
     e.status.textContent = t.results(r.total) + (pages > 1 ? ` — ${t.page(this.#state.page, pages)}` : "");
     if (r.total === 0) {
       e.body.replaceChildren(h("div", { class: "state", part: "empty" }, h("strong", { text: t.empty }), h("span", { class: "hint", text: t.emptyHint }), h("button", { type: "button", class: "btn", text: t.reset, on: { click: () => e.reset.click() } })));
@@ -616,10 +649,12 @@ export class FormakitCatalog extends HTMLElement {
 
   #facets = null;
   #sideSig = "";
-  #renderSide(facets) {
+  #topicCounts = null;
+  #renderSide(facets, counts = this.#topicCounts) {
     this.#facets = facets;
+    this.#topicCounts = counts;
     // typing re-renders on every key: skip the sidebar when nothing it shows has changed
-    const sig = JSON.stringify([facets, this.#sidebarOpen, this.#state.city, this.#state.level, this.#state.max, this.#state.topic, !this.#data, this.#treeBuiltFor === this.#data]);
+    const sig = JSON.stringify([facets, counts?.topicTotal, counts?.topicCounts ? [...counts.topicCounts] : null, this.#sidebarOpen, this.#state.city, this.#state.level, this.#state.max, this.#state.topic, !this.#data, this.#treeBuiltFor === this.#data]);
     if (sig === this.#sideSig) return;
     this.#sideSig = sig;
     const e = this.#els;
@@ -665,8 +700,7 @@ export class FormakitCatalog extends HTMLElement {
       const item = (node, level) => {
         const subs = (node.subTopics ?? []).filter((x) => d.topicCodes.get(String(x.id))?.size);
         const li = h("li", { role: "treeitem", "data-id": node.id === null ? "" : String(node.id), "aria-level": String(level), tabindex: "-1", "aria-selected": "false" });
-        const count = node.id === null ? d.products.length : d.topicCodes.get(String(node.id))?.size ?? 0;
-        li.append(h("div", { class: "ti" }, h("span", { class: "tw", "aria-hidden": "true", text: subs.length ? "▸" : "" }), h("span", { text: `${node.label} (${fmtInt(this.lang, count)})` })));
+        li.append(h("div", { class: "ti" }, h("span", { class: "tw", "aria-hidden": "true", text: subs.length ? "▸" : "" }), h("span", null, node.label, " ", h("span", { class: "n" }))));
         if (subs.length) {
           li.setAttribute("aria-expanded", "false");
           li.append(h("ul", { role: "group", hidden: true }, subs.map((x) => item(x, level + 1))));
@@ -676,18 +710,30 @@ export class FormakitCatalog extends HTMLElement {
       const roots = d.tree.filter((x) => d.topicCodes.get(String(x.id))?.size);
       e.tree.replaceChildren(item({ id: null, label: t.allTopics, subTopics: [] }, 1), ...roots.map((x) => item(x, 1)));
     }
-    // selection, expansion of the selected path, roving tabindex
+    // counts under the current query and filters; a topic with none is hidden unless selected
+    const counts = this.#topicCounts;
+    const current = this.#state.topic || "";
     let selected = null;
     for (const li of e.tree.querySelectorAll("[role=treeitem]")) {
-      const on = li.dataset.id === (this.#state.topic || "");
+      const id = li.dataset.id;
+      const n = id === "" ? counts?.topicTotal ?? d.products.length : counts?.topicCounts ? counts.topicCounts.get(id) ?? 0 : d.topicCodes.get(id)?.size ?? 0;
+      const text = `(${fmtInt(this.lang, n)})`;
+      const span = li.querySelector(":scope>.ti .n");
+      if (span.textContent !== text) span.textContent = text;
+      li.hidden = n === 0 && id !== "";
+      const on = id === current;
       li.setAttribute("aria-selected", String(on));
       li.tabIndex = -1;
       if (on) selected = li;
     }
+    // selection, expansion of the selected path, roving tabindex
     if (selected) {
       selected.tabIndex = 0;
-      for (let p = selected.parentElement?.closest("[role=treeitem]"); p; p = p.parentElement?.closest("[role=treeitem]")) this.#expand(p, true);
-    }
+      for (let p = selected; p; p = p.parentElement?.closest("[role=treeitem]")) {
+        p.hidden = false;
+        if (p !== selected) this.#expand(p, true);
+      }
+    } else e.tree.querySelector("[role=treeitem]").tabIndex = 0;
   }
   #expand(li, open) {
     if (!li.hasAttribute("aria-expanded")) return;
@@ -696,7 +742,7 @@ export class FormakitCatalog extends HTMLElement {
     li.querySelector(":scope>.ti>.tw").textContent = open ? "▾" : "▸";
   }
   #visibleItems() {
-    return [...this.#els.tree.querySelectorAll("[role=treeitem]")].filter((li) => !li.closest("ul[hidden]"));
+    return [...this.#els.tree.querySelectorAll("[role=treeitem]")].filter((li) => !li.closest("[hidden]"));
   }
   #treeClick(ev) {
     const li = ev.target.closest("[role=treeitem]");

@@ -92,6 +92,152 @@ test("search as you type narrows and highlights; a filter changes the counts; th
   await ctx.close();
 });
 
+// The topic tree's visible counts, by topic id ("" is "all topics").
+const topicCounts = (page) => page.evaluate(() => Object.fromEntries(
+  [...document.querySelector("formakit-catalog").shadowRoot.querySelectorAll("[role=tree] [role=treeitem]")]
+    .filter((li) => !li.hidden)
+    .map((li) => [li.dataset.id, Number(li.querySelector(".n").textContent.replace(/\D/g, ""))])));
+const statusIs = (page, re) => page.waitForFunction((src) => new RegExp(src).test(document.querySelector("formakit-catalog").shadowRoot.querySelector("[role=status]").textContent), re.source, { timeout: 20_000 });
+
+test("topic counts follow the query and the filters, counted like a facet (the topic itself left out)", { timeout: 120_000 }, async () => {
+  const { ctx, page, errors } = await open("/partner/index.html");
+  const catalog = await topicCounts(page);
+  assert.equal(catalog[""], 1247);
+  await page.locator("formakit-catalog input[type=search]").fill("négociation");
+  await page.waitForFunction(() => document.querySelector("formakit-catalog").shadowRoot.querySelector(".card mark"));
+  const n = await total(page);
+  const q = await topicCounts(page);
+  assert.equal(q[""], n, "all topics: the query's total");
+  for (const [id, c] of Object.entries(q)) assert.ok(c > 0 && c <= catalog[id], `topic ${id}: ${c} (catalog ${catalog[id]})`);
+  const fewer = Object.keys(catalog).filter((id) => (q[id] ?? 0) < catalog[id]);
+  assert.ok(fewer.length > 0, "the counts are the query's, not the catalog's");
+  assert.ok(Object.keys(q).length < Object.keys(catalog).length, "topics with no result are hidden");
+  // each root topic's count is what selecting it leaves; the others keep theirs (disjunctive)
+  const roots = await page.locator("formakit-catalog [role=tree] > [role=treeitem]:not([hidden])").evaluateAll((lis) => lis.map((li) => li.dataset.id).filter(Boolean));
+  assert.ok(roots.length >= 2, roots.join());
+  for (const id of roots.slice(0, 2)) {
+    await page.locator(`formakit-catalog [role=tree] > [role=treeitem][data-id="${id}"] > .ti`).click();
+    await statusIs(page, new RegExp(`^${q[id]} formations?\\b`));
+    const during = await topicCounts(page);
+    for (const [k, c] of Object.entries(q)) assert.equal(during[k], c, `topic ${k} while ${id} is selected`);
+  }
+  // a filter moves them too: remote only, back to all topics
+  await page.locator("formakit-catalog [role=tree] > [role=treeitem][data-id=''] > .ti").click();
+  await page.locator("formakit-catalog select").first().selectOption("A DISTANCE");
+  const remote = await total(page);
+  assert.ok(remote < n, `${remote} < ${n}`);
+  const r = await topicCounts(page);
+  assert.equal(r[""], remote);
+  for (const [id, c] of Object.entries(r)) assert.ok(c <= q[id], `remote ${id}: ${c} ≤ ${q[id]}`);
+  // clearing everything gives the catalog's totals back
+  await page.locator("formakit-catalog .side .btn").click();
+  assert.deepEqual(await topicCounts(page), catalog);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+  test(`the whole topic tree is reachable at ${viewport.width}×${viewport.height}: nothing clipped in the sidebar`, { timeout: 120_000 }, async () => {
+    const { ctx, page } = await open("/partner/index.html", { viewport });
+    if (viewport.width < 600) await page.locator("formakit-catalog .ftoggle").click();
+    // expand every topic, so the tree is as long as it gets
+    await page.evaluate(() => {
+      const tree = document.querySelector("formakit-catalog").shadowRoot.querySelector("[role=tree]");
+      for (let more = true; more; ) {
+        more = false;
+        for (const li of tree.querySelectorAll("[role=treeitem][aria-expanded=false]")) if (!li.closest("[hidden]")) { li.querySelector(":scope>.ti>.tw").click(); more = true; }
+      }
+    });
+    const items = await page.locator("formakit-catalog [role=treeitem]").evaluateAll((lis) => lis.filter((li) => !li.closest("[hidden]")).length);
+    assert.ok(items > 13, `${items} topics shown`);
+    // scrolling the page brings each topic into view, where a click would land on it
+    const missed = await page.evaluate(async () => {
+      const root = document.querySelector("formakit-catalog").shadowRoot;
+      const out = [];
+      for (const li of [...root.querySelectorAll("[role=treeitem]")].filter((x) => !x.closest("[hidden]"))) {
+        const ti = li.querySelector(":scope>.ti");
+        const y = ti.getBoundingClientRect().top + scrollY;
+        scrollTo(0, Math.max(0, y - innerHeight / 2));
+        await new Promise(requestAnimationFrame);
+        const b = ti.getBoundingClientRect();
+        const hit = root.elementFromPoint(b.left + Math.min(40, b.width / 2), b.top + b.height / 2);
+        if (!ti.contains(hit)) out.push(ti.textContent);
+      }
+      scrollTo(0, 0);
+      return out;
+    });
+    assert.deepEqual(missed, []);
+    const side = page.locator("formakit-catalog .side");
+    await side.screenshot({ path: `${SHOTS}/topics-${viewport.width}.png` });
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
+    await ctx.close();
+  });
+}
+
+test("index-url: cached in IndexedDB for its URL, revalidated by ETag; a new file or a new URL wins over the cache", { timeout: 180_000 }, async () => {
+  // Three prebuilt indexes told apart by their size: the first 10, 30 and 20 products.
+  const maker = await browser.newContext();
+  const mp = await maker.newPage();
+  await mp.goto(base + "/partner/index.html");
+  const built = await mp.evaluate(async () => {
+    const { CegosClient } = await import("/pkg/web/cegos/index.js");
+    const { CatalogIndex } = await import("/pkg/web/search/index.js");
+    const getToken = async () => (await (await fetch("/cegos/connect/token", { method: "POST", body: new URLSearchParams({ grant_type: "client_credentials", client_id: "sandbox", client_secret: "sandbox-secret", scope: "api-cegos" }) })).json()).access_token;
+    const base = new URL("/cegos", location.href).href;
+    const products = await new CegosClient({ baseUrl: base, authBaseUrl: base, getToken }).products({ hydrate: true }).toArray({ limit: 30 });
+    return [10, 30, 20].map((n) => Array.from(CatalogIndex.fromProducts(products.slice(0, n)).toBytes()));
+  });
+  await maker.close();
+  const files = { "/idx/a.bin": { etag: '"a1"', body: Buffer.from(built[0]) }, "/idx/b.bin": { etag: '"b1"', body: Buffer.from(built[2]) } };
+  const asked = [];
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  let indexUrl = "/idx/a.bin";
+  let apiDown = false;
+  let indexDown = false;
+  await ctx.route("**/idx/*.bin", (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const f = files[path];
+    const inm = route.request().headers()["if-none-match"] ?? null;
+    asked.push({ path, inm });
+    if (indexDown) return route.abort("internetdisconnected");
+    if (inm && inm === f.etag) return route.fulfill({ status: 304, headers: { ETag: f.etag } });
+    return route.fulfill({ status: 200, headers: { ETag: f.etag, "Content-Type": "application/octet-stream", "Cache-Control": "no-cache" }, body: f.body });
+  });
+  await ctx.route(/\/cegos\/(v1|connect)\//, (route) => (apiDown ? route.abort("internetdisconnected") : route.continue()));
+  await ctx.route("**/partner/index.html", async (route) => {
+    const res = await route.fetch();
+    const html = (await res.text()).replace('<formakit-catalog id="catalog"', `<formakit-catalog id="catalog" index-url="${indexUrl}"`);
+    await route.fulfill({ response: res, body: html });
+  });
+  const visit = async (re) => {
+    const page = await ctx.newPage();
+    await page.goto(base + "/partner/index.html");
+    await statusIs(page, re).catch(async (e) => assert.fail(`${re}: ${await status(page)} (${e.message})`));
+    await page.waitForTimeout(400); // the cache writes
+    await page.close();
+  };
+  // 1. cold: the file is fetched in full and used
+  await visit(/^10 formations$/);
+  assert.deepEqual(asked.splice(0), [{ path: "/idx/a.bin", inm: null }]);
+  // 2. warm, the API cut: the cached index serves, revalidated with its ETag (304)
+  apiDown = true;
+  await visit(/^10 formations$/);
+  assert.deepEqual(asked.splice(0), [{ path: "/idx/a.bin", inm: '"a1"' }]);
+  apiDown = false;
+  // 3. a newer file at the same URL replaces the cached one
+  files["/idx/a.bin"] = { etag: '"a2"', body: Buffer.from(built[1]) };
+  await visit(/^30 formations\b/);
+  assert.deepEqual(asked.splice(0), [{ path: "/idx/a.bin", inm: '"a1"' }]);
+  // 4. a changed index-url: the old URL's cache is not used, nor its validator sent
+  indexUrl = "/idx/b.bin";
+  await visit(/^20 formations$/);
+  assert.deepEqual(asked.splice(0), [{ path: "/idx/b.bin", inm: null }]);
+  // 5. offline altogether: the cached index of the current URL still serves
+  apiDown = indexDown = true;
+  await visit(/^20 formations$/);
+  await ctx.close();
+});
+
 test("detail: sanitized notice, sessions with badges, focus in and back; Escape and back close it", { timeout: 120_000 }, async () => {
   const { ctx, page, errors } = await open("/partner/index.html");
   const first = page.locator(`${CARD} h3 button`).first();
@@ -221,11 +367,13 @@ test("keyboard only: search, Enter to the first card, open, Escape, focus return
   await page.keyboard.press("Escape");
   await page.locator("formakit-catalog [role=dialog]").waitFor({ state: "detached" });
   assert.equal(await focused(), title);
-  // the tree: focus it, move down, select with Enter
+  // the tree: focus it, move down (past the topics "excel" leaves empty, which are hidden), select with Enter
   await page.locator("formakit-catalog [role=treeitem][tabindex='0']").focus();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
-  assert.equal(await page.locator("formakit-catalog [role=tree] > [role=treeitem]").nth(1).getAttribute("aria-selected"), "true");
+  const next = page.locator("formakit-catalog [role=tree] > [role=treeitem]:not([hidden])").nth(1);
+  assert.equal(await next.getAttribute("aria-selected"), "true");
+  assert.equal(await total(page), Number(/\((\d+)\)/.exec(await next.locator(".ti").first().textContent())[1]));
   await ctx.close();
 });
 
