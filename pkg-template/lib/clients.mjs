@@ -296,7 +296,12 @@ export function createClients(api, wasm) {
   function method(e) {
     const single = e.pathParams.length === 1 ? e.pathParams[0] : null;
     // product("202500038", { hydrate }) as well as product({ yearlyProductCode, hydrate }).
-    const args = (a, b, c) => (single !== null && (typeof a === "string" || typeof a === "number") ? [{ ...(b || {}), [single]: String(a) }, c] : [a, b]);
+    const args = (a, b, c) => {
+      // An endpoint without a request takes its options first (testToken(options), as clients.d.ts types it);
+      // testToken(undefined, options) is accepted too.
+      if (e.request === null) return [undefined, a === undefined ? b : a];
+      return single !== null && (typeof a === "string" || typeof a === "number") ? [{ ...(b || {}), [single]: String(a) }, c] : [a, b];
+    };
     if (e.paging.style !== "none") {
       return function (a, b, c) {
         const [request, options] = args(a, b, c);

@@ -247,7 +247,7 @@ async function runCell(kind, fault) {
         { numeroSession: "1330305", numeroAction: "20_1330305", numeroFormation: "20_1262663" },
         call,
       ),
-    token: () => new CampusSkillsClient({ sandboxUrl: sbx.url, token: "sandbox-token", onRequest, ...OPTIONS }).testToken(undefined, call), // testToken(call), as clients.d.ts types it, drops the options: see the todo test below
+    token: () => new CampusSkillsClient({ sandboxUrl: sbx.url, token: "sandbox-token", onRequest, ...OPTIONS }).testToken(call),
   }[kind.id];
   const out = { counts, pagesSeen: 0 };
   try {
@@ -307,9 +307,9 @@ test("no unhandled promise rejection", async () => {
 });
 
 // Found while writing the matrix: clients.d.ts types `testToken(options?)` and
-// `deleteAllContracts(options?)`, but the JS method reads its first argument as the request
-// (method() in clients.mjs), so options given as typed are dropped: no fault header, no signal.
-test("campusSkills.testToken(options) honours its options as clients.d.ts types them", { todo: "bug: the options are read as the request and dropped (clients.mjs method(): endpoints without a request)" }, async () => {
+// `deleteAllContracts(options?)`; the JS method read its first argument as the request, so options
+// given as typed were dropped (no fault header, no signal). Fixed in clients.mjs method().
+test("campusSkills.testToken(options) honours its options as clients.d.ts types them (it once read them as the request and dropped them)", async () => {
   const cs = new CampusSkillsClient({ sandboxUrl: sbx.url, token: "sandbox-token", retries: 0 });
   await assert.rejects(cs.testToken({ headers: { "X-Formakit-Fault": "503" } }), (e) => e instanceof FormakitError && e.status === 503);
 });
