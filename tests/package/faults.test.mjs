@@ -48,10 +48,10 @@ export const FAULTS = [
 
 // The rows.
 export const KINDS = [
-  { id: "get", label: "retry-safe GET: `cegos.catalogs()` with `{ getToken }`", endpoint: "cegos.catalogs" },
-  { id: "paged", label: "paged walk: `cegos.products().pages()` (13 pages), client credentials", endpoint: "cegos.products", token: "cegos.token" },
+  { id: "get", label: "retry-safe GET: `CegosClient#catalogs()` with `{ getToken }`", endpoint: "cegos.catalogs" },
+  { id: "paged", label: "paged walk: `CegosClient#products().pages()` (13 pages), client credentials", endpoint: "cegos.products", token: "cegos.token" },
   { id: "paged-token", label: "paged walk: `campusSkills.allContracts({ limit: 1 })` (3 pages), `{ token }`", endpoint: "campusskills.allContracts" },
-  { id: "write", label: "write, not retried: `lara.updateProgram(…)`, `{ token }`", endpoint: "lara.updateProgram" },
+  { id: "write", label: "write, not retried: `LaraClient#updateProgram(…)`, `{ token }`", endpoint: "lara.updateProgram" },
   { id: "oauth", label: "client credentials: `franceTravail.ais(…)`, fresh client", endpoint: "francetravail.ais", token: "francetravail.token" },
   { id: "token", label: "`{ token }` GET: `campusSkills.testToken()`", endpoint: "campusskills.testToken" },
 ];
