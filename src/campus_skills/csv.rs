@@ -225,6 +225,25 @@ pub struct CsvIssue {
     pub related_column: Option<String>,
 }
 
+impl CsvIssue {
+    /// An issue of the whole file (no row, column or field; those that have one set them after).
+    fn file(rule: &'static str, severity: Severity, message: String) -> Self {
+        CsvIssue {
+            row: None,
+            column: None,
+            label: None,
+            field: None,
+            rule,
+            severity,
+            message,
+            value: None,
+            provider_text: None,
+            related_row: None,
+            related_column: None,
+        }
+    }
+}
+
 /// One column of the header row.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -540,6 +559,8 @@ pub struct CsvImport {
     row_issues: Vec<CsvIssue>,
     /// First cell per date order that cannot be the chosen one: (row, column, text, likely format).
     date_misfits: Vec<(u32, usize, String, DateFormat)>,
+    /// The default label keys ([`default_keys`]), built once.
+    keys: HashMap<String, usize>,
     done: bool,
 }
 
@@ -588,6 +609,7 @@ impl CsvImport {
             file_issues,
             row_issues: Vec::new(),
             date_misfits: Vec::new(),
+            keys: default_keys(),
             done: false,
         }
     }
@@ -652,24 +674,12 @@ impl CsvImport {
 
     fn file_issue(&mut self, row: Option<u32>, rule: &'static str, severity: Severity, message: impl FnOnce(Lang) -> String) {
         let message = message(self.options.lang);
-        self.file_issues.push(CsvIssue {
-            row,
-            column: None,
-            label: None,
-            field: None,
-            rule,
-            severity,
-            message,
-            value: None,
-            provider_text: None,
-            related_row: None,
-            related_column: None,
-        });
+        self.file_issues.push(CsvIssue { row, ..CsvIssue::file(rule, severity, message) });
     }
 
     /// A row above the header, or the header.
     fn try_header(&mut self, row: u32, cells: &[&str]) {
-        let keys = default_keys();
+        let keys = &self.keys;
         // What each cell maps to: Some(Some(field)), Some(None) ignored, None unknown.
         let mut targets: Vec<Option<Option<usize>>> = Vec::with_capacity(cells.len());
         let mut bad_mapping = Vec::new();
@@ -1038,14 +1048,7 @@ impl CsvImport {
             let n = self.date_misfits.len();
             let chosen = self.options.date_format.label();
             let suggested = likely.label();
-            self.file_issues.push(CsvIssue {
-                row: None,
-                column: None,
-                label: None,
-                field: None,
-                rule: "campusskills.csv.date.order",
-                severity: Severity::Error,
-                message: msg(
+            let message = msg(
                     lang,
                     format!(
                         "{n} date(s) ne peuvent pas être au format {chosen}, par exemple {text:?} (ligne {row}, colonne {}) : le fichier semble écrit en {suggested} ; si c'est le cas, passez dateFormat: \"{suggested}\"",
@@ -1055,11 +1058,12 @@ impl CsvImport {
                         "{n} date(s) cannot be {chosen}, e.g. {text:?} (row {row}, column {}): the file looks written as {suggested}; if so, pass dateFormat: \"{suggested}\"",
                         column_letter(j)
                     ),
-                ),
+);
+            self.file_issues.push(CsvIssue {
                 value: Some(shown(&text)),
-                provider_text: None,
                 related_row: Some(row),
                 related_column: Some(column_letter(j)),
+                ..CsvIssue::file("campusskills.csv.date.order", Severity::Error, message)
             });
         }
         // Unmapped columns that held values.
@@ -1094,14 +1098,7 @@ impl CsvImport {
                 row: header_row,
                 column: Some(column_letter(j)),
                 label: Some(label),
-                field: None,
-                rule: "campusskills.csv.column.unmapped",
-                severity: Severity::Warning,
-                message,
-                value: None,
-                provider_text: None,
-                related_row: None,
-                related_column: None,
+                ..CsvIssue::file("campusskills.csv.column.unmapped", Severity::Warning, message)
             });
         }
 
@@ -1373,19 +1370,7 @@ pub fn utf16(bytes: &[u8], big_endian: bool) -> (String, bool) {
 
 /// Decodes the file (see the module's decisions).
 fn decode(input: &[u8], is_text: bool, encoding: Encoding, lang: Lang, issues: &mut Vec<CsvIssue>) -> (String, &'static str) {
-    let issue = |rule, severity, message: String| CsvIssue {
-        row: None,
-        column: None,
-        label: None,
-        field: None,
-        rule,
-        severity,
-        message,
-        value: None,
-        provider_text: None,
-        related_row: None,
-        related_column: None,
-    };
+    let issue = CsvIssue::file;
     if is_text {
         let s = String::from_utf8_lossy(input);
         let s = s.strip_prefix('\u{FEFF}').unwrap_or(&s).to_string();
