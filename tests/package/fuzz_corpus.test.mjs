@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, fixtureText } from "./helpers.mjs";
+import { rng } from "../../bench/data.mjs";
 
 const require = createRequire(import.meta.url);
 const fk = require(`${ROOT}pkg/node/index.cjs`);
@@ -24,19 +25,9 @@ function files(dir) {
   });
 }
 
-// xorshift32: the same mutations on every run.
-function rng(seed) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
-}
-
 function* mutations(bytes, seed, n) {
-  const r = rng(seed);
+  // bench/data.mjs's seeded PRNG: the same mutations on every run.
+  const r = rng(seed).next;
   const odd = [0x00, 0xff, 0xc3, 0xed, 0xa0, 0x80, 0x22, 0x5c, 0x7b, 0x5d, 0x2c, 0x3b, 0x0a, 0x0d];
   for (let k = 0; k < n; k++) {
     const b = Uint8Array.from(bytes);

@@ -3,6 +3,7 @@
 // one sandbox; prints one JSON line: outcomes per kind, unknown results, heap, calls/s.
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
+import { rng } from "../../bench/data.mjs";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -14,16 +15,8 @@ const CONCURRENCY = 32;
 const SEED = Number(process.env.SOAK_SEED || 20251202);
 const KNOWN = new Set(["http", "timeout", "network", "auth", "rate_limited", "provider", "decode", "validation", "aborted", "usage"]);
 
-// mulberry32: a seeded PRNG, so a failing run can be replayed with SOAK_SEED.
-let s = SEED >>> 0;
-const random = () => {
-  s = (s + 0x6d2b79f5) >>> 0;
-  let t = s;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const pick = (a) => a[Math.floor(random() * a.length)];
+// bench/data.mjs's seeded mulberry32, so a failing run can be replayed with SOAK_SEED.
+const { next: random, pick } = rng(SEED);
 
 // The faults, short: one-shot ones recover, persistent ones fail; null is a clean call (half of them).
 const FAULTS = ["latency=20", "latency=300", "429:0", "500", "502", "503", "reset", "truncate", "invalid-json", "trickle=2:512", "expired-token", "abort"];
