@@ -10,6 +10,7 @@ import { clientGroups } from "./clients.mjs";
 import { runSearchBench } from "./search.mjs";
 import { campusCsvGroup } from "./campus_csv.mjs";
 import { printLoad, runLoad } from "./load.mjs";
+import { runWidgetBench } from "./widget.mjs";
 import { campusSyncRequest, productsPage, sessionsPage } from "./data.mjs";
 import * as zodPeer from "./peers/zod.mjs";
 import * as valibotPeer from "./peers/valibot.mjs";
@@ -222,6 +223,10 @@ results.groups.campusCsv = campusCsvGroup();
   results.groups.sandboxLoad = load;
   if (load.errors > 0) process.exitCode = 1;
 }
+
+// 7b. <formakit-catalog> in headless Chromium against the sandbox (bench/widget.mjs): attach to
+//     first card cold and warm, keystroke to results, the widget's and a first visit's gzip sizes.
+results.groups.widget = await runWidgetBench();
 
 // 8. Size report (same as `make size`, without its client-cost rebuilds).
 {
