@@ -1,45 +1,18 @@
 // <formakit-catalog>: the embeddable Cegos catalog (issue 11).
-// Bundled by scripts/build-pkg.mjs into pkg/widget/formakit-catalog.js (DOMPurify inside);
-// the Cegos and search wasm entries are loaded from ../web/ next to it, on demand.
+// Bundled by scripts/build-pkg.mjs into pkg/widget/formakit-catalog.js, with sanitize.js (DOMPurify)
+// beside it; the Cegos and search wasm entries are loaded from ../web/ next to it, on demand.
 // Rules: shadow DOM, one constructable stylesheet (no <style>, no style attributes, so
 // `style-src 'self'` holds), sizes in px/em only, provider text through textContent; the
 // notice HTML goes through DOMPurify (strict allow-list) and is appended as a fragment.
-import createDOMPurify from "dompurify";
-
 const WEB = new URL("../web/", import.meta.url);
 
-// ---- sanitizing ----
-const ALLOWED_TAGS = ["p", "br", "ul", "ol", "li", "em", "strong", "b", "i", "h3", "h4", "h5", "h6", "a"];
-let purifier = null;
-function getPurifier() {
-  if (purifier) return purifier;
-  purifier = createDOMPurify(window); // an instance of our own: the host's DOMPurify hooks are not touched
-  purifier.addHook("afterSanitizeAttributes", (node) => {
-    if (node.nodeName === "A") {
-      const href = node.getAttribute("href");
-      if (!href || !/^(https?:|mailto:)/i.test(href.trim())) node.removeAttribute("href");
-      node.setAttribute("rel", "noopener noreferrer");
-      if (node.hasAttribute("href") && !/^mailto:/i.test(href)) node.setAttribute("target", "_blank");
-    }
-  });
-  return purifier;
-}
-const PURIFY_CONFIG = {
-  ALLOWED_TAGS,
-  ALLOWED_ATTR: ["href", "rel", "target"],
-  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
-  KEEP_CONTENT: true,
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: false,
-};
+// ---- sanitizing: ./sanitize.js (DOMPurify), loaded when a detail first opens ----
+let sanitizer = null;
+const loadSanitizer = () => (sanitizer ??= import("./sanitize.js"));
 /** Sanitized notice HTML as a DocumentFragment (never assigned through innerHTML). */
-export function sanitizeNotice(html) {
-  return getPurifier().sanitize(String(html ?? ""), { ...PURIFY_CONFIG, RETURN_DOM_FRAGMENT: true });
-}
+export const sanitizeNotice = async (html) => (await loadSanitizer()).sanitizeNotice(html);
 /** The same, serialized: for tests and for partners who want to check the rules. */
-export function sanitizeNoticeToString(html) {
-  return getPurifier().sanitize(String(html ?? ""), PURIFY_CONFIG);
-}
+export const sanitizeNoticeToString = async (html) => (await loadSanitizer()).sanitizeNoticeToString(html);
 
 // ---- text ----
 const TEXT = {
@@ -50,11 +23,11 @@ const TEXT = {
     to: "Session jusqu’au", reset: "Effacer les filtres", results: (n) => (n === 0 ? "Aucune formation" : n === 1 ? "1 formation" : `${fmtInt("fr", n)} formations`),
     loading: "Chargement du catalogue…", empty: "Aucune formation ne correspond à votre recherche.", emptyHint: "Essayez d’autres mots ou effacez les filtres.",
     error: "Le catalogue n’a pas pu être chargé.", retry: "Réessayer", prev: "Précédente", next: "Suivante", page: (p, n) => `Page ${p} sur ${n}`,
-    pagination: "Pagination", bestSeller: "Best-seller", days: (d) => (Number(d) > 1 ? `${d} jours` : `${d} jour`), hours: (h) => `${h} h`, ht: "HT",
+    pagination: "Pagination", bestSeller: "Best-seller", days: (d) => (Number(d) > 1 ? `${d} jours` : `${d} jour`), ht: "HT",
     close: "Fermer", sessions: "Sessions", noSessions: "Aucune session programmée.", full: "Complet", lastPlaces: "Dernières places",
-    guaranteed: "Session garantie", likely: "Forte probabilité", more: (n) => `+ ${n}`, cities: "Villes", details: "Voir le détail",
+    guaranteed: "Session garantie", likely: "Forte probabilité", cities: "Villes",
     sections: { introduction: "Présentation", objective: "Objectifs", forWho: "Pour qui", prerequisite: "Prérequis", program: "Programme", participantBenefits: "Les plus", highlights: "Points forts", evaluation: "Évaluation", visioTrainingProcedure: "Classe à distance" },
-    noticePage: "Fiche complète sur cegos.fr", stale: "Affiché depuis le cache ; mise à jour…", of: "sur", catalog: "Catalogue des formations",
+    noticePage: "Fiche complète sur cegos.fr", stale: "Affiché depuis le cache ; mise à jour…", catalog: "Catalogue des formations",
   },
   en: {
     search: "Search courses", searchPh: "E.g. management, Excel, negotiation…", filters: "Filters", topics: "Topics",
@@ -63,19 +36,35 @@ const TEXT = {
     to: "Session until", reset: "Clear filters", results: (n) => (n === 0 ? "No courses" : n === 1 ? "1 course" : `${fmtInt("en", n)} courses`),
     loading: "Loading the catalog…", empty: "No course matches your search.", emptyHint: "Try other words or clear the filters.",
     error: "The catalog could not be loaded.", retry: "Retry", prev: "Previous", next: "Next", page: (p, n) => `Page ${p} of ${n}`,
-    pagination: "Pagination", bestSeller: "Best seller", days: (d) => (Number(d) > 1 ? `${d} days` : `${d} day`), hours: (h) => `${h} h`, ht: "excl. VAT",
+    pagination: "Pagination", bestSeller: "Best seller", days: (d) => (Number(d) > 1 ? `${d} days` : `${d} day`), ht: "excl. VAT",
     close: "Close", sessions: "Sessions", noSessions: "No session scheduled.", full: "Full", lastPlaces: "Last places",
-    guaranteed: "Guaranteed", likely: "Likely to run", more: (n) => `+ ${n}`, cities: "Cities", details: "See details",
+    guaranteed: "Guaranteed", likely: "Likely to run", cities: "Cities",
     sections: { introduction: "Overview", objective: "Objectives", forWho: "Who is it for", prerequisite: "Prerequisites", program: "Program", participantBenefits: "Benefits", highlights: "Highlights", evaluation: "Assessment", visioTrainingProcedure: "Remote class" },
-    noticePage: "Full page on cegos.fr", stale: "Shown from cache; updating…", of: "of", catalog: "Course catalog",
+    noticePage: "Full page on cegos.fr", stale: "Shown from cache; updating…", catalog: "Course catalog",
   },
 };
-const fmtInt = (lang, n) => new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR").format(n);
+const locale = (lang) => (lang === "en" ? "en-GB" : "fr-FR");
+const fmtInt = (lang, n) => new Intl.NumberFormat(locale(lang)).format(n);
 const PRICES = [500, 1000, 1500, 2000, 3000];
 const PER_PAGE = 20;
+// what a card shows: the fields kept in the localStorage head
+const CARD = ["yearlyProductCode", "productCode", "title", "bestSeller", "cpf", "cities", "commercialDuration", "moduleDuration", "level", "range", "price"];
 const REMOTE = "A DISTANCE";
+// performance marks fk:load, fk:head (cached cards), fk:page1, fk:cards, fk:index, fk:ready: once per page (bench/widget.mjs reads them)
+const marked = new Set();
+const mark = (n) => marked.has(n) || (marked.add(n), performance.mark?.(`fk:${n}`));
+// resolves after the next frame has been drawn
+const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+// key → items, one item under each of its keys
+function group(list, keys, value = (x) => x) {
+  const m = new Map();
+  for (const x of list) for (const k of keys(x)) (m.get(k) ?? m.set(k, []).get(k)).push(value(x));
+  return m;
+}
 
 // ---- styles (one constructable sheet, shared by every instance) ----
+const DARK = `color-scheme:dark;--_bg:var(--fk-bg,#111827);--_fg:var(--fk-fg,#e5e7eb);--_muted:var(--fk-muted,#a3acb9);--_border:var(--fk-border,#374151);
+--_card:var(--fk-card-bg,#1f2937);--_surface:var(--fk-surface,#0b1220);--_accent:var(--fk-accent,#7aa7ff);--_accent-fg:var(--fk-accent-contrast,#0b1220);--_mark:var(--fk-mark-bg,#854d0e);`;
 const CSS = `
 :host{display:block;}
 :host([hidden]){display:none;}
@@ -85,10 +74,8 @@ const CSS = `
 all:initial;display:block;box-sizing:border-box;font-family:var(--fk-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);
 font-size:var(--fk-font-size,16px);line-height:1.45;color:var(--_fg);background:var(--_bg);text-align:left;}
 .root[data-density=compact]{--_space:var(--fk-space,10px);}
-@media (prefers-color-scheme:dark){:host([theme=auto]) .root{color-scheme:dark;--_bg:var(--fk-bg,#111827);--_fg:var(--fk-fg,#e5e7eb);--_muted:var(--fk-muted,#a3acb9);
---_border:var(--fk-border,#374151);--_card:var(--fk-card-bg,#1f2937);--_surface:var(--fk-surface,#0b1220);--_accent:var(--fk-accent,#7aa7ff);--_accent-fg:var(--fk-accent-contrast,#0b1220);--_mark:var(--fk-mark-bg,#854d0e);}}
-:host([theme=dark]) .root{color-scheme:dark;--_bg:var(--fk-bg,#111827);--_fg:var(--fk-fg,#e5e7eb);--_muted:var(--fk-muted,#a3acb9);--_border:var(--fk-border,#374151);
---_card:var(--fk-card-bg,#1f2937);--_surface:var(--fk-surface,#0b1220);--_accent:var(--fk-accent,#7aa7ff);--_accent-fg:var(--fk-accent-contrast,#0b1220);--_mark:var(--fk-mark-bg,#854d0e);}
+@media (prefers-color-scheme:dark){:host([theme=auto]) .root{${DARK}}}
+:host([theme=dark]) .root{${DARK}}
 *,*::before,*::after{box-sizing:border-box;}
 [hidden]{display:none!important;}
 h2,h3,h4,h5,h6,p,ul,ol,li,fieldset,legend,figure{margin:0;padding:0;}
@@ -139,7 +126,8 @@ mark{background:var(--_mark);color:inherit;padding:0 .05em;border-radius:2px;}
 .tag.last{background:#fff1e0;border-color:#f5b66b;color:#7a3d00;}
 .tag.guar{background:#e7f6ec;border-color:#7cc49a;color:#0b5a2c;}
 .tag.likely{background:#e8efff;border-color:#9db6f5;color:#173f9c;}
-.cities{font-size:.8125em;color:var(--_muted);}
+.cities,.day{font-size:.8125em;color:var(--_muted);}
+.day:empty{display:none;}
 .pager{display:flex;flex-wrap:wrap;gap:.4em;align-items:center;justify-content:center;margin-top:calc(var(--_space) * 1.5);}
 .pager .btn{min-width:2.5em;padding:.4em .6em;}
 .pager .btn[aria-current=page]{background:var(--_accent);border-color:var(--_accent);color:var(--_accent-fg);}
@@ -367,26 +355,22 @@ export class FormakitCatalog extends HTMLElement {
     });
   }
 
-  async #modules() {
-    const [cegos, search] = await Promise.all([import(new URL("cegos/index.js", WEB).href), import(new URL("search/index.js", WEB).href)]);
-    return { cegos, search };
-  }
-
   #makeClient(cegos) {
     if (this.#client) return this.#client;
     const base = new URL(this.getAttribute("api-base") || "/cegos", location.href).href.replace(/\/$/, "");
     const tokenUrl = this.getAttribute("token-url");
     if (!tokenUrl) throw Object.assign(new Error("formakit-catalog: set token-url or the client property"), { kind: "usage" });
     const fault = this.getAttribute("fault");
+    const headers = fault ? { "X-Formakit-Fault": fault } : undefined;
     this.#client = new cegos.CegosClient({
       baseUrl: base,
       authBaseUrl: base,
       lang: this.lang,
       retries: fault ? 0 : 2,
-      headers: fault ? { "X-Formakit-Fault": fault } : undefined,
+      headers,
       getToken: async () => {
         // The partner's token proxy: a POST answered with { access_token }; no secret in the page.
-        const res = await fetch(new URL(tokenUrl, location.href), { method: "POST", credentials: "same-origin", headers: fault ? { "X-Formakit-Fault": fault } : {} });
+        const res = await fetch(new URL(tokenUrl, location.href), { method: "POST", credentials: "same-origin", headers });
         if (!res.ok) throw Object.assign(new Error(`token: HTTP ${res.status}`), { kind: "http", status: res.status });
         return (await res.json()).access_token;
       },
@@ -398,52 +382,94 @@ export class FormakitCatalog extends HTMLElement {
     return `v1|${this.getAttribute("api-base") || "/cegos"}|${this.getAttribute("catalog-id") || ""}|${this.lang}`;
   }
 
+  // The cold path: the network starts at once; the first products page is rendered as it
+  // arrives (no index needed for the catalog's own order); the other pages, the topics and the
+  // sessions follow in parallel while the search wasm compiles; the index is built after that
+  // first paint. A revisit renders a small IndexedDB entry (the first products, for the cards)
+  // first, then the whole cached catalog with its index, while the network revalidates.
   async #load(id) {
-    const mods = this.#modules();
+    mark("load");
+    const live = () => id === this.#loadId;
     const key = this.#cacheKey();
     const indexAttr = this.getAttribute("index-url");
     const indexUrl = indexAttr ? new URL(indexAttr, location.href).href : null;
-    const [cached, cachedIndex] = await Promise.all([cacheGet(key), indexUrl ? cacheGet(`index|${key}`) : null]);
-    const { cegos, search } = await mods;
-    if (id !== this.#loadId) return;
-    if (cached) {
-      this.#setData(search, cached, cachedIndex?.url === indexUrl ? cachedIndex.bytes : null);
-      this.#status = "stale";
+    const search = import(WEB + "search/index.js");
+    search.catch(() => {});
+    const cachedIndex = indexUrl ? cacheGet(`index|${key}`) : null;
+    let done = false;
+    const shown = (status) => {
+      this.#status = status;
       this.#render();
-    }
-    // the index file is revalidated alongside the catalog requests, not after them
-    const index = indexUrl ? fetchIndex(indexUrl, cachedIndex) : Promise.resolve(null);
-    const client = this.#makeClient(cegos);
-    const catalogId = this.getAttribute("catalog-id");
-    const [products, topics, sessions] = await Promise.all([
-      client.products({ hydrate: true }).toArray({ limit: 5000 }),
-      client.topics(catalogId ? { catalogId: Number(catalogId) || catalogId } : undefined).catch(() => null),
-      client.sessions().toArray({ limit: 20000 }).catch(() => []),
-    ]).catch((e) => {
-      if (cached) return [null]; // offline or outage: keep the cached catalog
-      throw e;
+    };
+    // the whole catalog is read once the head's cards are drawn: its structured clone takes the
+    // main thread for a while
+    // The head (the first products, card fields only) is in localStorage: read synchronously,
+    // where an IndexedDB open alone measured 300-400 ms in a fresh page.
+    let head = null;
+    try {
+      head = JSON.parse(localStorage.getItem(`formakit-catalog|${key}`));
+    } catch {}
+    if (head?.products && !this.#data) this.#setData(head), shown("stale"), mark("head");
+    const fromCache = (head ? frame() : Promise.resolve()).then(async () => {
+      const cached = await cacheGet(key);
+      if (!cached || !live()) return null;
+      await frame();
+      const ci = await cachedIndex;
+      const s = await search;
+      if (live() && !done) this.#setData(cached, s, ci?.url === indexUrl ? ci.bytes : null), shown("stale");
+      return cached;
     });
-    const fetched = await index;
-    if (id !== this.#loadId) return;
-    if (!products) {
-      this.#status = "ready";
-      this.#render();
+    const cegos = this.#client ? null : await import(WEB + "cegos/index.js");
+    if (!live()) return;
+    const client = this.#makeClient(cegos);
+    // the index file is revalidated alongside the catalog requests, not after them
+    const index = indexUrl ? Promise.resolve(cachedIndex).then((ci) => fetchIndex(indexUrl, ci)) : null;
+    const catalogId = this.getAttribute("catalog-id");
+    const topics = client.topics(catalogId ? { catalogId: Number(catalogId) || catalogId } : undefined).catch(() => null);
+    let sessions = null;
+    const products = [];
+    try {
+      for await (const page of client.products({ hydrate: true }, { concurrency: 6 }).pages()) {
+        products.push(...(page.data ?? []));
+        // sessions wait for the first page: they must not delay the first cards
+        sessions ??= client.sessions().toArray({ limit: 20000 }).catch(() => []);
+        if (!live()) return;
+        if (!this.#data?.index && (products.length === page.data?.length || this.#waiting)) {
+          mark("page1");
+          this.#setData({ products, total: page.totalItems });
+          shown("loading");
+        }
+      }
+    } catch (e) {
+      if (!(await fromCache)) throw e;
+      if (live()) shown("ready"); // offline or outage: keep the cached catalog
       return;
     }
-    const fresh = { products, topics, sessions, at: Date.now() };
-    const usedBytes = this.#setData(search, fresh, fetched?.bytes ?? null);
-    this.#status = "ready";
-    this.#render();
+    const fresh = { products, topics: await topics, sessions: await (sessions ?? []), at: Date.now() };
+    const fetched = await index;
+    await frame();
+    if (!live()) return;
+    done = true;
+    const usedBytes = this.#setData(fresh, await search, fetched?.bytes ?? null);
+    mark("index");
+    shown("ready");
     cachePut(key, fresh);
+    try {
+      const card = (p) => Object.fromEntries(CARD.map((k) => [k, p[k]]));
+      localStorage.setItem(`formakit-catalog|${key}`, JSON.stringify({ products: products.slice(0, 3 * PER_PAGE).map(card), total: products.length }));
+    } catch {}
     // a file fromBytes rejects is not kept: the next visit asks for it again
     if (fetched?.entry && usedBytes) cachePut(`index|${key}`, fetched.entry);
+    mark("ready");
     this.dispatchEvent(new CustomEvent("formakit-ready", { detail: { products: products.length }, bubbles: true, composed: true }));
   }
 
-  #setData(search, { products, topics, sessions }, bytes) {
+  // Without `search` the data has no index yet: the catalog's own order is shown, and a query,
+  // a filter or a topic waits for the index.
+  #setData({ products, topics, sessions, total }, search, bytes) {
     const old = this.#data?.index;
     let index = null;
-    if (bytes) {
+    if (search && bytes) {
       try {
         index = search.CatalogIndex.fromBytes(bytes);
       } catch {
@@ -451,25 +477,21 @@ export class FormakitCatalog extends HTMLElement {
       }
     }
     const fromBytes = !!index;
-    index ??= search.CatalogIndex.fromProducts(products, { topics: topics ?? undefined, sessions });
-    const byCode = new Map(products.map((p) => [p.yearlyProductCode, p]));
-    const sessionsByProduct = new Map();
-    for (const s of sessions ?? []) {
-      const k = s.productCode;
-      if (!sessionsByProduct.has(k)) sessionsByProduct.set(k, []);
-      sessionsByProduct.get(k).push(s);
-    }
+    if (search) index ??= search.CatalogIndex.fromProducts(products, { topics: topics ?? undefined, sessions: sessions ?? [] });
+    const byCode = new Map();
+    const pos = new Map();
+    products.forEach((p, i) => {
+      byCode.set(p.yearlyProductCode, p);
+      pos.set(p.yearlyProductCode, i);
+    });
+    const sessionsByProduct = group(sessions ?? [], (s) => [s.productCode]);
     for (const list of sessionsByProduct.values()) list.sort((a, b) => String(a.startDate).localeCompare(String(b.startDate)));
     // topic id → product codes (itself and every sub-topic)
     const tree = topics?.data?.topics ?? [];
-    const direct = new Map();
-    for (const p of products) for (const r of p.catalogTopicRelations ?? []) {
-      if (!direct.has(r.catalogTopicId)) direct.set(r.catalogTopicId, new Set());
-      direct.get(r.catalogTopicId).add(p.yearlyProductCode);
-    }
+    const direct = group(products, (p) => (p.catalogTopicRelations ?? []).map((r) => r.catalogTopicId), (p) => p.yearlyProductCode);
     const topicCodes = new Map();
     const walk = (t) => {
-      const set = new Set(direct.get(t.id) ?? []);
+      const set = new Set(direct.get(t.id));
       for (const s of t.subTopics ?? []) for (const c of walk(s)) set.add(c);
       topicCodes.set(String(t.id), set);
       return set;
@@ -477,11 +499,9 @@ export class FormakitCatalog extends HTMLElement {
     tree.forEach(walk);
     // product code → every topic it counts under (its own and their ancestors), for the counts
     const productTopics = new Map();
-    for (const [topic, codes] of topicCodes) for (const c of codes) {
-      if (!productTopics.has(c)) productTopics.set(c, []);
-      productTopics.get(c).push(topic);
-    }
-    this.#data = { products, byCode, tree, topicCodes, productTopics, sessionsByProduct, index, sessions };
+    for (const [topic, codes] of topicCodes) for (const c of codes) (productTopics.get(c) ?? productTopics.set(c, []).get(c)).push(topic);
+    this.#data = { products, byCode, pos, total: index ? null : total, tree, topicCodes, productTopics, sessionsByProduct, index };
+    this.#openedCode = null; // the open detail gets the new sessions
     if (old && old !== index) queueMicrotask(() => old.free?.());
     return fromBytes;
   }
@@ -514,7 +534,7 @@ export class FormakitCatalog extends HTMLElement {
           const v = e.q.value;
           // the index answers in well under a frame: render now, write the URL once typing pauses
           Object.assign(this.#state, { q: v, page: 1 });
-          this.#render();
+          this.#render(true);
           this.#typing = setTimeout(() => writeState(this.#prefix, this.#state, false), 300);
         },
         keydown: (ev) => {
@@ -539,9 +559,12 @@ export class FormakitCatalog extends HTMLElement {
     e.cpf = h("input", { type: "checkbox", id: `cpf-${uid}`, on: { change: () => this.#set({ cpf: e.cpf.checked ? "1" : "" }) } });
     e.cpfLabel = h("span", { text: t.cpf });
     const cpfF = h("label", { class: "check", for: `cpf-${uid}` }, e.cpf, e.cpfLabel);
+    // A native date input shows its value in the browser's locale, whatever the lang attribute
+    // says (Chromium, Firefox): the chosen day is written beside it in the widget's language.
     const date = (key, label) => {
-      const i = h("input", { type: "date", id: `${key}-${uid}`, on: { change: () => this.#set({ [key]: i.value }) } });
-      return [i, h("label", { class: "field", for: `${key}-${uid}` }, h("span", { text: label }), i)];
+      const i = h("input", { type: "date", id: `${key}-${uid}`, on: { change: () => { this.#set({ [key]: i.value }); this.#syncControls(); } } });
+      e[`${key}Day`] = h("small", { class: "day", part: "date-text", "aria-hidden": "true" });
+      return [i, h("label", { class: "field", for: `${key}-${uid}` }, h("span", { text: label }), i, e[`${key}Day`])];
     };
     let fromF, toF;
     [e.from, fromF] = date("from", t.from);
@@ -554,7 +577,7 @@ export class FormakitCatalog extends HTMLElement {
     e.status = h("p", { class: "status", role: "status", "aria-live": "polite", "aria-atomic": "true", part: "status" });
     e.note = h("p", { class: "note", hidden: true });
     e.body = h("div", { class: "body" });
-    const results = h("section", { class: "results", "aria-label": t.catalog }, e.status, e.note, e.body);
+    const results = (e.results = h("section", { class: "results", "aria-label": t.catalog }, e.status, e.note, e.body));
     e.dialogHost = h("div");
     const root = h("div", { class: "root", part: "root", lang: this.lang, "data-density": this.getAttribute("density") || "normal" }, h("div", { class: "frame" }, top, h("div", { class: "layout" }, e.side, results)), e.dialogHost);
     this.#root.replaceChildren(root);
@@ -569,8 +592,11 @@ export class FormakitCatalog extends HTMLElement {
     if (!e.q) return;
     if (e.q.value !== this.#state.q) e.q.value = this.#state.q;
     e.cpf.checked = this.#state.cpf === "1";
-    e.from.value = this.#state.from;
-    e.to.value = this.#state.to;
+    for (const k of ["from", "to"]) {
+      const v = this.#state[k];
+      e[k].value = v;
+      e[`${k}Day`].textContent = /^\d{4}-\d\d-\d\d$/.test(v) ? new Intl.DateTimeFormat(locale(this.lang), { weekday: "short", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${v}T00:00Z`)) : "";
+    }
   }
 
   #filters() {
@@ -587,66 +613,109 @@ export class FormakitCatalog extends HTMLElement {
 
   // The page of hits, the facets, and the topic counts: like a facet, a topic counts the results
   // of the query and the other filters (not the topic itself); null means the catalog's totals.
-  #query() {
+  // The facets, with a topic selected, count what each value would leave in that topic.
+  // With no query the hits keep the catalog's order. null: the index is not there yet.
+  #query(typing) {
     const d = this.#data;
     const s = this.#state;
     const filters = this.#filters();
-    const topicSet = s.topic ? d.topicCodes.get(s.topic) : null;
-    const narrowed = s.q !== "" || Object.keys(filters).length > 0;
-    if (!topicSet && !narrowed) {
-      const r = d.index.search(s.q, { filters, limit: PER_PAGE, offset: (s.page - 1) * PER_PAGE });
-      return { ...r, topicCounts: null, topicTotal: r.total };
+    const topicSet = s.topic ? d.topicCodes.get(s.topic) ?? new Set() : null;
+    const narrowed = s.q.trim() !== "" || Object.keys(filters).length > 0;
+    const from = (s.page - 1) * PER_PAGE;
+    if (typing && d.index && s.q.trim() && !topicSet) return { ...d.index.search(s.q, { filters, limit: PER_PAGE, offset: from }), later: true };
+    if (!d.index) {
+      const n = d.products.length;
+      return narrowed || topicSet || (from >= n && n < d.total) ? null : { hits: d.products.slice(from, from + PER_PAGE).map((product) => ({ product })), total: d.total ?? n };
     }
-    const all = d.index.search(s.q, { filters, limit: Math.max(d.products.length, d.index.size ?? 0) + 1 });
-    const topicCounts = new Map();
-    for (const hit of all.hits) for (const t of d.productTopics.get(hit.yearlyProductCode) ?? []) topicCounts.set(t, (topicCounts.get(t) ?? 0) + 1);
-    const hits = topicSet ? all.hits.filter((x) => topicSet.has(x.yearlyProductCode)) : all.hits;
-    return { ...all, total: hits.length, hits: hits.slice((s.page - 1) * PER_PAGE, s.page * PER_PAGE), topicCounts, topicTotal: all.total };
+    const limit = Math.max(d.products.length, d.index.size ?? 0) + 1;
+    const find = (f) => {
+      const r = d.index.search(s.q, { filters: f, limit });
+      if (!s.q.trim()) r.hits.sort((a, b) => (d.pos.get(a.yearlyProductCode) ?? limit) - (d.pos.get(b.yearlyProductCode) ?? limit));
+      return r;
+    };
+    const all = find(filters);
+    const inTopic = (hits) => (topicSet ? hits.filter((x) => topicSet.has(x.yearlyProductCode)) : hits);
+    let facets = all.facets;
+    if (topicSet) {
+      const count = (key, values) => {
+        const { [key]: _, ...others } = filters;
+        const m = new Map();
+        for (const x of inTopic(key in filters ? find(others).hits : all.hits)) {
+          const p = d.byCode.get(x.yearlyProductCode);
+          if (p) for (const v of values(p)) m.set(v, (m.get(v) ?? 0) + 1);
+        }
+        return [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+      };
+      facets = { city: count("city", (p) => new Set(p.cities)), level: count("level", (p) => [p.level?.label ?? ""]), cpf: count("cpf", (p) => [!!p.cpf]) };
+    }
+    let topicCounts = null;
+    if (topicSet || narrowed) {
+      topicCounts = new Map();
+      for (const hit of all.hits) for (const t of d.productTopics.get(hit.yearlyProductCode) ?? []) topicCounts.set(t, (topicCounts.get(t) ?? 0) + 1);
+    }
+    const hits = inTopic(all.hits);
+    return { hits: hits.slice(from, from + PER_PAGE), total: hits.length, facets, topicCounts, topicTotal: all.total };
   }
 
   // -- rendering --
-  #render() {
+  // typing: the cards first (one page asked of the index); the sidebar's counts, which need every
+  // hit, once that frame is drawn
+  #render(typing) {
     const e = this.#els;
     if (!e.body) return;
     const t = this.#t;
+    // busy until the whole catalog and its index are in (the first cards come before)
+    e.results.setAttribute("aria-busy", String(!/ready|error/.test(this.#status)));
     e.note.hidden = this.#status !== "stale";
     e.note.textContent = t.stale;
-    if (!this.#data) {
-      this.#renderSide(null, null);
-      if (this.#status === "error") {
-        e.status.textContent = t.error;
-        const retry = h("button", { type: "button", class: "btn primary", part: "retry", text: t.retry, on: { click: () => this.reload() } });
-        e.body.replaceChildren(h("div", { class: "state err", part: "error" }, h("strong", { text: t.error }), h("span", { class: "hint", text: errorText(this.#error) }), retry));
-      } else {
-        e.status.textContent = t.loading;
-        e.body.replaceChildren(h("div", { class: "state", part: "loading", "aria-busy": "true" }, h("div", { class: "spin", "aria-hidden": "true" }), h("span", { text: t.loading })));
+    let r = null;
+    if (this.#data) {
+      try {
+        r = this.#query(typing);
+        const pages = Math.max(1, Math.ceil((r?.total ?? 0) / PER_PAGE));
+        if (r && this.#state.page > pages) {
+          this.#state.page = pages;
+          r = this.#query();
+        }
+      } catch (err) {
+        r = { hits: [], total: 0 };
+        console.warn("formakit-catalog: search failed", err);
       }
+    }
+    this.#waiting = !r;
+    if (!r) {
+      this.#renderSide(null, null);
+      const error = this.#status === "error";
+      e.status.textContent = error ? t.error : t.loading;
+      e.body.replaceChildren(
+        error
+          ? h("div", { class: "state err", part: "error" }, h("strong", { text: t.error }), h("span", { class: "hint", text: errorText(this.#error) }), h("button", { type: "button", class: "btn primary", part: "retry", text: t.retry, on: { click: () => this.reload() } }))
+          : h("div", { class: "state", part: "loading", "aria-busy": "true" }, h("div", { class: "spin", "aria-hidden": "true" }), h("span", { text: t.loading })),
+      );
       this.#renderDialog();
       return;
     }
-    let r;
-    try {
-      r = this.#query();
-    } catch (err) {
-      r = { hits: [], total: 0, facets: { city: [], level: [], cpf: [] } };
-      console.warn("formakit-catalog: search failed", err);
-    }
     const pages = Math.max(1, Math.ceil(r.total / PER_PAGE));
-    if (this.#state.page > pages) {
-      this.#state.page = pages;
-      r = this.#query();
-    }
-    this.#renderSide(r.facets, r);
+    if (r.later) {
+      const n = ++this.#later;
+      frame().then(() => {
+        const q = n === this.#later && this.#data?.index && this.#query();
+        if (q) this.#renderSide(q.facets, q);
+      });
+    } else this.#renderSide(r.facets ?? null, r);
     e.status.textContent = t.results(r.total) + (pages > 1 ? ` — ${t.page(this.#state.page, pages)}` : "");
     if (r.total === 0) {
       e.body.replaceChildren(h("div", { class: "state", part: "empty" }, h("strong", { text: t.empty }), h("span", { class: "hint", text: t.emptyHint }), h("button", { type: "button", class: "btn", text: t.reset, on: { click: () => e.reset.click() } })));
     } else {
       e.cards = h("ul", { class: "cards", part: "cards", "aria-label": t.catalog }, r.hits.map((hit) => this.#card(hit)));
       e.body.replaceChildren(e.cards, this.#pager(pages));
+      mark("cards");
     }
     this.#renderDialog();
   }
 
+  #waiting = false;
+  #later = 0;
   #facets = null;
   #sideSig = "";
   #topicCounts = null;
@@ -654,7 +723,7 @@ export class FormakitCatalog extends HTMLElement {
     this.#facets = facets;
     this.#topicCounts = counts;
     // typing re-renders on every key: skip the sidebar when nothing it shows has changed
-    const sig = JSON.stringify([facets, counts?.topicTotal, counts?.topicCounts ? [...counts.topicCounts] : null, this.#sidebarOpen, this.#state.city, this.#state.level, this.#state.max, this.#state.topic, !this.#data, this.#treeBuiltFor === this.#data]);
+    const sig = JSON.stringify([facets, counts?.topicTotal, counts?.topicCounts ? [...counts.topicCounts] : null, this.#sidebarOpen, this.#state.city, this.#state.level, this.#state.max, this.#state.topic, !this.#data?.index, this.#treeBuiltFor === this.#data]);
     if (sig === this.#sideSig) return;
     this.#sideSig = sig;
     const e = this.#els;
@@ -682,7 +751,7 @@ export class FormakitCatalog extends HTMLElement {
     e.max.value = PRICES.map(String).includes(s.max) ? s.max : "";
     const cpfYes = facets?.cpf?.find((x) => x.value === true)?.count;
     e.cpfLabel.textContent = cpfYes === undefined ? t.cpf : `${t.cpf} (${fmtInt(this.lang, cpfYes)})`;
-    const disabled = !this.#data;
+    const disabled = !this.#data?.index;
     for (const k of ["city", "level", "max", "cpf", "from", "to", "reset"]) e[k].disabled = disabled;
     this.#renderTree();
   }
@@ -798,7 +867,7 @@ export class FormakitCatalog extends HTMLElement {
     if (p.bestSeller) tags.push(h("span", { class: "tag best", text: t.bestSeller }));
     if (p.cpf) tags.push(h("span", { class: "tag cpf", text: "CPF" }));
     const cities = (p.cities ?? []).map((c) => (c === REMOTE ? t.remote : titleCase(c)));
-    const shown = cities.slice(0, 4).join(" · ") + (cities.length > 4 ? ` ${t.more(cities.length - 4)}` : "");
+    const shown = cities.slice(0, 4).join(" · ") + (cities.length > 4 ? ` + ${cities.length - 4}` : "");
     return h("li", { class: "card", part: "card" },
       h("h3", null, title),
       tags.length ? h("div", { class: "tags" }, tags) : null,
@@ -866,13 +935,13 @@ export class FormakitCatalog extends HTMLElement {
       const html = notice[key];
       if (!html || typeof html !== "string") continue;
       const box = h("section", { class: "notice" }, h("h3", { text: key === "introduction" && notice.introductionTitle ? notice.introductionTitle : label }));
-      box.append(sanitizeNotice(html));
+      loadSanitizer().then((m) => box.append(m.sanitizeNotice(html)));
       sections.push(box);
     }
     const sessions = this.#data.sessionsByProduct.get(p.productCode) ?? [];
     const sessionList = sessions.length
       ? h("ul", { class: "sessions", part: "sessions" }, sessions.map((s) => this.#session(s)))
-      : h("p", { class: "hint", text: t.noSessions });
+      : h("p", { class: "hint", text: this.#data.index ? t.noSessions : t.loading });
     const dialog = h("div", { class: "dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": titleId, part: "dialog", tabindex: "-1" },
       h("div", { class: "dhead" }, h("div", null, h("h2", { id: titleId, text: p.title ?? code }), h("p", { class: "sub", text: [duration(t, p), p.level?.label, p.price ? `${money(this.lang, p.price)} ${t.ht}` : null].filter(Boolean).join(" · ") })), closeBtn),
       h("div", { class: "tags" }, p.bestSeller ? h("span", { class: "tag best", text: t.bestSeller }) : null, p.cpf ? h("span", { class: "tag cpf", text: "CPF" }) : null),
@@ -954,15 +1023,15 @@ function titleCase(s) {
   return String(s).toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (m, a, b) => a + b.toUpperCase());
 }
 function money(lang, n) {
-  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: n % 1 ? 2 : 0 }).format(n);
+  return new Intl.NumberFormat(locale(lang), { style: "currency", currency: "EUR", maximumFractionDigits: n % 1 ? 2 : 0 }).format(n);
 }
 function duration(t, p) {
   const d = p.commercialDuration;
-  if (d?.days && Number(d.days) > 0) return `${t.days(d.days)}${d.hours && Number(d.hours) > 0 ? ` (${t.hours(d.hours)})` : ""}`;
+  if (d?.days && Number(d.days) > 0) return `${t.days(d.days)}${d.hours && Number(d.hours) > 0 ? ` (${d.hours} h)` : ""}`;
   return p.moduleDuration ?? "";
 }
 function dateRange(lang, a, b) {
-  const f = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "fr-FR", { day: "numeric", month: "short", year: "numeric" });
+  const f = new Intl.DateTimeFormat(locale(lang), { day: "numeric", month: "short", year: "numeric" });
   const da = a ? new Date(a) : null;
   const db = b ? new Date(b) : null;
   if (!da || isNaN(da)) return "—";
@@ -976,7 +1045,7 @@ function errorText(e) {
 }
 
 // sessionAvailability comes with the Cegos entry; fetch it once, lazily.
-import(new URL("cegos/index.js", WEB).href)
+import(WEB + "cegos/index.js")
   .then((m) => { FormakitCatalog.availability = m.sessionAvailability; })
   .catch(() => {});
 

@@ -35,6 +35,8 @@ async function open(path, { viewport = { width: 1280, height: 900 }, context } =
   });
   await page.goto(base + path);
   await page.locator(CARD).first().waitFor({ timeout: 60_000 });
+  // the first cards come before the rest of the catalog and its index: wait for those too
+  await page.locator("formakit-catalog section[aria-busy=false]").waitFor({ timeout: 60_000 });
   return { ctx, page, errors };
 }
 const status = (page) => page.locator("formakit-catalog [role=status]").first().textContent();
@@ -245,6 +247,7 @@ test("detail: sanitized notice, sessions with badges, focus in and back; Escape 
   await first.click();
   const dialog = page.locator("formakit-catalog [role=dialog]");
   await dialog.waitFor();
+  await dialog.locator(".notice p").first().waitFor(); // the sanitizer module loads on the first detail
   assert.equal(await dialog.getAttribute("aria-modal"), "true");
   assert.equal(await dialog.locator("h2").textContent(), title);
   assert.ok((await dialog.locator(".sessions li").count()) > 0);
@@ -274,10 +277,13 @@ test("the notice sanitizer: no script, no handlers, no javascript: links; nothin
     <a href="javascript:window.xssed=1">j</a> <a href=" JaVaScRiPt:window.xssed=1">k</a> <a href="data:text/html,x">d</a> <a href="https://example.org/x">ok</a> <a href="mailto:a@b.c">m</a></p><form><input autofocus onfocus="window.xssed=1"></form><ul><li><em>e</em><strong>s</strong></li></ul>`;
   const out = await page.evaluate(async (html) => {
     const El = customElements.get("formakit-catalog");
-    const s = El.sanitize(html);
+    const s = await El.sanitize(html);
     const { sanitizeNotice } = await import("/pkg/widget/formakit-catalog.js");
     const box = document.createElement("div");
-    box.append(sanitizeNotice(html));
+    box.append(await sanitizeNotice(html));
+    // the synchronous module says the same
+    const sync = await import("/pkg/widget/sanitize.js");
+    if (sync.sanitizeNoticeToString(html) !== s) throw new Error("sanitize.js and the element disagree");
     document.body.append(box);
     await new Promise((r) => setTimeout(r, 300));
     return { s, xssed: window.xssed ?? null };
@@ -484,4 +490,83 @@ test("attributes only: token-url (a partner's token proxy), api-base, the fault 
   assert.match(await page.locator("#b [role=status]").textContent(), /^1,247 courses/);
   assert.ok(proxied >= 1);
   await ctx.close();
+});
+
+// The city, level and CPF counts of the sidebar, as shown.
+const facetCounts = (page) => page.evaluate(() => {
+  const r = document.querySelector("formakit-catalog").shadowRoot;
+  const sel = (i) => Object.fromEntries([...r.querySelectorAll(".side select")[i].options].filter((o) => o.value).map((o) => [o.value, Number(/\((\d[\d\s\u202f\u00a0]*)\)$/.exec(o.textContent)[1].replace(/\D/g, ""))]));
+  const cpf = /\((\d[\d\s\u202f\u00a0]*)\)/.exec(r.querySelector("label.check").textContent);
+  return { city: sel(0), level: sel(1), cpf: cpf ? Number(cpf[1].replace(/\D/g, "")) : 0 };
+});
+
+test("facet counts follow the selected topic: each value's count is what choosing it leaves in that topic, with the query", { timeout: 180_000 }, async () => {
+  const { ctx, page, errors } = await open("/partner/index.html");
+  await statusIs(page, /^1\s247 formations/);
+  const catalog = await facetCounts(page);
+  const root = page.locator("formakit-catalog [role=tree] > [role=treeitem]:not([hidden])").nth(1);
+  const id = await root.getAttribute("data-id");
+  await root.locator(".ti").first().click();
+  const inTopic = await total(page);
+  assert.ok(inTopic > 0 && inTopic < 1247, `topic ${id}: ${inTopic}`);
+  const f = await facetCounts(page);
+  // the topic applies: no count above the topic's total, and some below the catalog's
+  for (const [v, c] of Object.entries(f.city)) assert.ok(c <= inTopic && c <= catalog.city[v], `city ${v}: ${c}`);
+  assert.ok(Object.entries(f.city).some(([v, c]) => c < catalog.city[v]), "city counts are the topic's, not the catalog's");
+  assert.ok(f.cpf < catalog.cpf, `cpf ${f.cpf} < ${catalog.cpf}`);
+  // each count is what choosing the value leaves (the topic kept)
+  const city = Object.keys(f.city).includes("A DISTANCE") ? "A DISTANCE" : Object.keys(f.city)[0];
+  await page.locator("formakit-catalog .side select").first().selectOption(city);
+  assert.equal(await total(page), f.city[city], `city ${city}`);
+  // another facet's counts, with the city chosen, still in the topic and disjunctive on themselves
+  const g = await facetCounts(page);
+  const level = Object.keys(g.level)[0];
+  await page.locator("formakit-catalog .side select").nth(1).selectOption(level);
+  assert.equal(await total(page), g.level[level], `level ${level} in ${city}, topic ${id}`);
+  const h = await facetCounts(page);
+  await page.locator("formakit-catalog input[type=checkbox]").check();
+  assert.equal(await total(page), h.cpf, "cpf");
+  // the city's own counts still ignore the city chosen (another city's count is what switching leaves)
+  const k = await facetCounts(page);
+  const other = Object.keys(k.city).find((v) => v !== city);
+  if (other) {
+    await page.locator("formakit-catalog .side select").first().selectOption(other);
+    assert.equal(await total(page), k.city[other], `switching to ${other}`);
+  }
+  // with a query too
+  await page.locator("formakit-catalog .side .btn").click();
+  await page.locator("formakit-catalog input[type=search]").fill("management");
+  await page.locator(`formakit-catalog [role=tree] > [role=treeitem][data-id="${id}"] > .ti`).click().catch(() => {});
+  if ((await page.locator(`formakit-catalog [role=tree] > [role=treeitem][data-id="${id}"]`).getAttribute("aria-selected")) === "true") {
+    const q = await facetCounts(page);
+    await page.locator("formakit-catalog input[type=checkbox]").check();
+    assert.equal(await total(page), q.cpf, "cpf with the query and the topic");
+  }
+  await page.screenshot({ path: `${SHOTS}/facets-topic.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("date filters speak the widget's language, not the browser's: the chosen day is written in fr or en beside the input", { timeout: 120_000 }, async () => {
+  for (const [browserLocale, lang, day] of [["en-US", "fr", /^jeu\. 5 mars 2026$/], ["fr-FR", "en", /^Thu,? 5 March 2026$/]]) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: browserLocale });
+    const page = await ctx.newPage();
+    await page.goto(base + "/partner/index.html");
+    await page.evaluate((l) => document.querySelector("formakit-catalog").setAttribute("lang", l), lang);
+    await page.locator(CARD).first().waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => !document.querySelector("formakit-catalog").shadowRoot.querySelector("input[type=date]").disabled, null, { timeout: 60_000 });
+    const from = page.locator("formakit-catalog input[type=date]").first();
+    assert.equal(await page.locator("formakit-catalog [part=date-text]").first().textContent(), "");
+    const before = await total(page);
+    await from.fill("2026-03-05");
+    assert.equal(await from.inputValue(), "2026-03-05");
+    assert.match(await page.locator("formakit-catalog [part=date-text]").first().textContent(), day);
+    assert.ok((await total(page)) <= before);
+    assert.equal(new URL(page.url()).searchParams.get("catalog-from"), "2026-03-05");
+    await page.locator("formakit-catalog .side").screenshot({ path: `${SHOTS}/dates-${lang}.png` });
+    // switching the widget's language rewrites it; a reload keeps it
+    await page.evaluate((l) => document.querySelector("formakit-catalog").setAttribute("lang", l), lang === "fr" ? "en" : "fr");
+    assert.match(await page.locator("formakit-catalog [part=date-text]").first().textContent(), lang === "fr" ? /^Thu,? 5 March 2026$/ : /^jeu\. 5 mars 2026$/);
+    await ctx.close();
+  }
 });
