@@ -44,7 +44,16 @@ const TEXT = {
   },
 };
 const locale = (lang) => (lang === "en" ? "en-GB" : "fr-FR");
-const fmtInt = (lang, n) => new Intl.NumberFormat(locale(lang)).format(n);
+// Intl date formatters, made once each
+const fmts = new Map();
+const fmt = (key, make) => fmts.get(key) ?? fmts.set(key, make()).get(key);
+// Numbers by hand, as fr-FR and en-GB write them: the first Intl.NumberFormat of a page measured
+// ~54 ms (its locale data), more than the rest of the first render.
+function fmtInt(lang, n, digits = 0) {
+  const [int, frac] = Number(n).toFixed(digits).split(".");
+  const en = lang === "en";
+  return int.replace(/\B(?=(\d{3})+$)/g, en ? "," : "\u202f") + (frac ? (en ? "." : ",") + frac : "");
+}
 const PRICES = [500, 1000, 1500, 2000, 3000];
 const PER_PAGE = 20;
 // what a card shows: the fields kept in the localStorage head
@@ -393,25 +402,27 @@ export class FormakitCatalog extends HTMLElement {
     const key = this.#cacheKey();
     const indexAttr = this.getAttribute("index-url");
     const indexUrl = indexAttr ? new URL(indexAttr, location.href).href : null;
-    const search = import(WEB + "search/index.js");
-    search.catch(() => {});
-    const cachedIndex = indexUrl ? cacheGet(`index|${key}`) : null;
     let done = false;
     const shown = (status) => {
       this.#status = status;
       this.#render();
     };
-    // the whole catalog is read once the head's cards are drawn: its structured clone takes the
-    // main thread for a while
     // The head (the first products, card fields only) is in localStorage: read synchronously,
-    // where an IndexedDB open alone measured 300-400 ms in a fresh page.
+    // where an IndexedDB open alone measured 300-400 ms in a fresh page. The whole catalog (its
+    // structured clone takes the main thread a while) is read once those cards are drawn.
     let head = null;
     try {
       head = JSON.parse(localStorage.getItem(`formakit-catalog|${key}`));
     } catch {}
-    if (head?.products && !this.#data) this.#setData(head), shown("stale"), mark("head");
-    const fromCache = (head ? frame() : Promise.resolve()).then(async () => {
-      const cached = await cacheGet(key);
+    if (head?.products) {
+      if (!this.#data) this.#setData(head), shown("stale"), mark("head");
+      await frame(); // the cached cards are drawn before anything else starts
+      if (!live()) return;
+    }
+    const search = import(WEB + "search/index.js");
+    search.catch(() => {});
+    const cachedIndex = indexUrl ? cacheGet(`index|${key}`) : null;
+    const fromCache = cacheGet(key).then(async (cached) => {
       if (!cached || !live()) return null;
       await frame();
       const ci = await cachedIndex;
@@ -595,7 +606,7 @@ export class FormakitCatalog extends HTMLElement {
     for (const k of ["from", "to"]) {
       const v = this.#state[k];
       e[k].value = v;
-      e[`${k}Day`].textContent = /^\d{4}-\d\d-\d\d$/.test(v) ? new Intl.DateTimeFormat(locale(this.lang), { weekday: "short", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${v}T00:00Z`)) : "";
+      e[`${k}Day`].textContent = /^\d{4}-\d\d-\d\d$/.test(v) ? fmt(`w${this.lang}`, () => new Intl.DateTimeFormat(locale(this.lang), { weekday: "short", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })).format(new Date(`${v}T00:00Z`)) : "";
     }
   }
 
@@ -1023,7 +1034,8 @@ function titleCase(s) {
   return String(s).toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (m, a, b) => a + b.toUpperCase());
 }
 function money(lang, n) {
-  return new Intl.NumberFormat(locale(lang), { style: "currency", currency: "EUR", maximumFractionDigits: n % 1 ? 2 : 0 }).format(n);
+  const s = fmtInt(lang, n, n % 1 ? 2 : 0);
+  return lang === "en" ? `€${s}` : `${s}\u00a0€`;
 }
 function duration(t, p) {
   const d = p.commercialDuration;
@@ -1031,7 +1043,7 @@ function duration(t, p) {
   return p.moduleDuration ?? "";
 }
 function dateRange(lang, a, b) {
-  const f = new Intl.DateTimeFormat(locale(lang), { day: "numeric", month: "short", year: "numeric" });
+  const f = fmt(`d${lang}`, () => new Intl.DateTimeFormat(locale(lang), { day: "numeric", month: "short", year: "numeric" }));
   const da = a ? new Date(a) : null;
   const db = b ? new Date(b) : null;
   if (!da || isNaN(da)) return "—";
