@@ -76,13 +76,13 @@ bench: build
 clean:
 	rm -rf pkg $(BUILD_DIR)
 
-## fuzz: libFuzzer over every schema's check, safe_parse and validate (fuzz/), for FUZZ_SECONDS.
-## Seeds the corpus with the fixtures; nightly and cargo-fuzz are installed when missing.
-## A crash leaves its input in fuzz/artifacts/schemas/ (replay: cd fuzz && cargo +nightly fuzz run schemas <file>).
+## fuzz: every cargo-fuzz target (fuzz/: schemas, dates, campus_csv, client, search) for FUZZ_SECONDS
+## each, seeded with the fixtures, then a table of executions and crashes (fuzz/run.sh; fuzz/results.md).
+## Nightly and cargo-fuzz are installed when missing. A crash leaves its input in fuzz/artifacts/<target>/.
 FUZZ_SECONDS ?= 60
 FUZZ_MAX_LEN ?= 16384
+FUZZ_TARGETS ?=
 fuzz:
 	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
-	FUZZ_CORPUS=$(CURDIR)/fuzz/corpus/schemas cargo test --quiet --test fuzz_replay -- --ignored write_fuzz_corpus
-	cd fuzz && cargo +nightly fuzz run schemas corpus/schemas -- -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -timeout=10 -dict=schemas.dict -print_final_stats=1
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_MAX_LEN=$(FUZZ_MAX_LEN) fuzz/run.sh $(FUZZ_TARGETS)

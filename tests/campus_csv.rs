@@ -220,3 +220,18 @@ fn fifty_thousand_rows() {
     let e = find(&r, "campusskills.user.email.shared");
     assert_eq!((e.row, e.related_row), (Some(40_003), Some(13)));
 }
+
+/// Found by the `campus_csv` fuzz target: rows ended by a lone `\r` (old Mac
+/// exports) were numbered from `\n` only, so two contracts got the same row.
+#[test]
+fn rows_ended_by_a_lone_carriage_return_keep_their_own_numbers() {
+    let lf = std::fs::read(format!("{DIR}api_fields.csv")).unwrap();
+    let text = String::from_utf8(lf).unwrap();
+    let cr = text.replace("\r\n", "\n").replace('\n', "\r");
+    let r = from_csv(cr.as_bytes(), false, &en());
+    assert!(r.issues.is_empty(), "{:#?}", r.issues);
+    assert_eq!(r.rows, vec![2, 3, 4]);
+    // A quoted cell broken by a lone \r is one row, too.
+    let quoted = cr.replacen("Vendeur conseil", "\"Vendeur\rconseil\"", 1);
+    assert_eq!(from_csv(quoted.as_bytes(), false, &en()).rows, vec![2, 3, 4]);
+}

@@ -322,6 +322,21 @@ pub fn from_csv(input: &[u8], is_text: bool, options: &CsvOptions) -> CsvReport 
     import.finish()
 }
 
+/// Line breaks in `s` as the csv reader ends records: `\n`, `\r\n`, and a
+/// lone `\r` (old Mac exports; found by the `campus_csv` fuzz target, where two
+/// records separated by a lone `\r` were given the same row).
+fn line_breaks(s: &[u8]) -> u64 {
+    let mut n = 0;
+    let mut prev_cr = false;
+    for &b in s {
+        if b == b'\n' && !prev_cr || b == b'\r' {
+            n += 1;
+        }
+        prev_cr = b == b'\r';
+    }
+    n
+}
+
 /// The spreadsheet column letter of 0-based column `i` (`A`, …, `Z`, `AA`, …).
 pub fn column_letter(i: usize) -> String {
     let mut n = i + 1;
@@ -647,11 +662,11 @@ impl CsvImport {
                 start += 1;
             }
             let start = start.max(self.scanned);
-            self.lines += bytes.get(self.scanned..start).map_or(0, |s| s.iter().filter(|&&b| b == b'\n').count() as u64);
+            self.lines += bytes.get(self.scanned..start).map_or(0, line_breaks);
             self.scanned = start;
             let row = self.row_of(self.lines + 1);
             let record = std::mem::take(&mut self.record);
-            self.inner_breaks += record.iter().map(|f| f.iter().filter(|&&b| b == b'\n').count() as u64).sum::<u64>();
+            self.inner_breaks += record.iter().map(line_breaks).sum::<u64>();
             self.read_rows = row;
             let cells: Vec<&str> = record.iter().map(|f| std::str::from_utf8(f).unwrap_or("\u{FFFD}")).collect();
             if self.header_row.is_none() {
@@ -1416,7 +1431,7 @@ fn decode(input: &[u8], is_text: bool, encoding: Encoding, lang: Lang, issues: &
                 let mut line = 1u32;
                 let mut last = 0u32;
                 let mut rest = body;
-                let offset_line = |chunk: &[u8]| chunk.iter().filter(|&&b| b == b'\n').count() as u32;
+                let offset_line = |chunk: &[u8]| u32::try_from(line_breaks(chunk)).unwrap_or(u32::MAX);
                 while let Err(e) = std::str::from_utf8(rest) {
                     let good = e.valid_up_to();
                     line += offset_line(rest.get(..good).unwrap_or(&[]));
