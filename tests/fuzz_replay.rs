@@ -255,6 +255,21 @@ fn a_duplicate_documented_key_is_refused_by_check_and_kept_last_by_safe_parse() 
     run("cegos.sessionsPage", br#"{"pageNumber":1,"pageNumber":1,"pageSize":1,"totalItems":0,"totalPages":0,"data":[]}"#, "duplicate key");
 }
 
+/// Found by `make fuzz` (schemas): a field sent twice whose first copy is an
+/// impossible date. serde stops at that copy before it sees the duplicate; the
+/// checker keeps the last copy, as `JSON.parse` does (the documented exception).
+#[test]
+fn a_duplicated_field_with_a_bad_first_copy_is_the_documented_exception() {
+    let doc = br#"{"data":[{"id":1,"label":"x","countryId":"1","countryLabel":"France","startDate":"2009-01-01T00:00:00","endDate":"0001-00:00Z","endDate":"2100-12-31T00:00:00"}]}"#;
+    let schema = formakit::schema::find("cegos.catalogs").unwrap();
+    assert!(schema.check(doc).is_err(), "serde refuses the bad first copy");
+    assert!(schema.safe_parse(doc, formakit::Lang::En, false).is_ok(), "the checker keeps the last copy");
+    assert!(schemas_body::has_duplicate_key(doc));
+    assert!(!schemas_body::has_duplicate_key(br#"{"a":{"b":1},"c":[{"b":2},{"b":3}]}"#), "the same key in two objects is no duplicate");
+    assert!(!schemas_body::has_duplicate_key(b"{\"a\":"), "not JSON");
+    run("cegos.catalogs", doc, "duplicate with a bad first copy");
+}
+
 /// Seeds `make fuzz`'s corpus: each fixture of at most 16 KB (`FUZZ_MAX_LEN`)
 /// behind the byte that selects its schema, written to `$FUZZ_CORPUS`
 /// (ignored unless asked for).

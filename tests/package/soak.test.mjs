@@ -31,11 +31,13 @@ test("soak: 10,000 calls with random faults end in success or a known FormakitEr
   for (const counts of Object.values(r.outcomes)) for (const k of Object.keys(counts)) assert.ok(KNOWN.includes(k), k);
 });
 
-// First runs: 10.10 MiB after 1k, 12.13 MiB after 10k (+20 %): not yet explained (a leak in the
-// clients, or V8/wasm-bindgen tables still warming up): todo until looked into.
-test("soak: heap after 10,000 calls within 10 % of heap after 1,000", { todo: "measured +20 % (10.10 → 12.13 MiB): to investigate" }, () => {
+// The first runs took one heap reading at each point and saw +20 % and +8 %; a 20,000-call probe
+// with a reading every thousand calls stayed between 9.7 and 10.7 MiB with no trend (readings
+// swing, the heap does not grow). soak-child.mjs now takes the least of 5 GC'd readings.
+test("soak: heap after 10,000 calls within 10 % of heap after 1,000", () => {
   assert.ok(r, "the soak ran");
   assert.ok(r.gc, "the child runs with --expose-gc");
   const mib = (b) => `${(b / 1048576).toFixed(2)} MiB`;
+  console.log(`soak: heap every 1,000 calls: ${r.series.map(mib).join(", ")}`);
   assert.ok(r.heapAfterAll <= r.heapAfter1k * 1.1, `heap after ${r.calls} calls (${mib(r.heapAfterAll)}) within 10 % of heap after 1,000 (${mib(r.heapAfter1k)})`);
 });
