@@ -118,6 +118,12 @@ function path(name) {
     }
     s = parts.filter((p) => !/^h[0-9a-f]{16}$/.test(p)).join("::").replace(/\$LT\$/g, "<").replace(/\$GT\$/g, ">").replace(/\$u20\$/g, " ").replace(/\.\./g, "::");
   }
+  if (s.startsWith("_R")) {
+    // v0 mangling (core's precompiled code): only the crate is read, `Cs<hash>_<len><name>`.
+    const m = /C[sr]?[0-9A-Za-z]*_(\d+)([A-Za-z_][A-Za-z0-9_]*)/.exec(s);
+    return m ? [m[2].slice(0, Number(m[1]))] : ["(v0)"];
+  }
+  s = s.replace(/\$u7b\$/g, "{").replace(/\$u7d\$/g, "}").replace(/\$RF\$/g, "&").replace(/\$C\$/g, ",").replace(/^_</, "<").replace(/::_</g, "::<");
   s = s.replace(/::h[0-9a-f]{16}$/, "");
   while (s.startsWith("<")) {
     // <A as B>::f → A ; <A>::f → A
