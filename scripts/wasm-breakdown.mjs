@@ -3,10 +3,14 @@
 // wasm-bindgen and wasm-opt), and sums each function's body size under its path.
 //
 //   cargo build --release --target wasm32-unknown-unknown --lib --no-default-features --features wasm,client,cegos
-//   node scripts/wasm-breakdown.mjs target/wasm32-unknown-unknown/release/formakit.wasm [depth=2] [top=40]
+//   wasm-bindgen --target web --out-dir /tmp/wb target/wasm32-unknown-unknown/release/formakit.wasm
+//   wasm-opt -Os --converge -g --enable-bulk-memory --enable-nontrapping-float-to-int \
+//     --enable-sign-ext --enable-mutable-globals /tmp/wb/formakit_bg.wasm -o /tmp/wb/named.wasm
+//   node scripts/wasm-breakdown.mjs /tmp/wb/named.wasm [depth=2] [top=40]
 //
-// Sizes are raw bytes before wasm-opt (which shrinks everything by roughly the same
-// share), so they rank the contributors; `make size` gives the shipped figures.
+// Run it after wasm-bindgen: before, the wasm still holds the describe functions that
+// wasm-bindgen reads and removes (js_sys::Intl alone looked like 19 KB there). With `-g`
+// wasm-opt keeps the names; code and data sizes are then those `make size` ships.
 // A generic instance `<A as B>::f` counts for A's crate (the type's), since that is
 // the code the type pulls in; closures and shims count for their parent path.
 import { readFileSync } from "node:fs";
