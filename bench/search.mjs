@@ -25,7 +25,8 @@
 // word, the typo's or the prefix's source word, or the product has the code);
 // recall@10 = |top 10 ∩ expected| / min(10, |expected|), averaged.
 import { gzipSync } from "node:zlib";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { startSandbox } from "../scripts/sandbox.mjs";
 import { rng } from "./data.mjs";
 import { performance } from "node:perf_hooks";
@@ -37,6 +38,7 @@ import { create as oramaCreate, insertMultiple as oramaInsertMultiple, search as
 import { stemmer as frenchStemmer, language as frenchLanguage } from "@orama/stemmers/french";
 import Fuse from "fuse.js";
 
+const requireCjs = createRequire(import.meta.url);
 const PRODUCTS = 10_000;
 const TODAY = "2025-03-01";
 const LIMIT = 10;
@@ -342,6 +344,30 @@ function engines(ctx) {
   ];
 }
 
+// ---------------------------------------------------------------- host-side profiling
+
+/** SEARCH_BENCH_DUMP=dir: the documents text formakit's wasm receives, and the queries, for
+ * `cargo run --release -p formakit-search --example timing -- dir` (search/examples/timing.rs). */
+function dumpCorpus(dir, ctx, queries, relevance) {
+  mkdirSync(dir, { recursive: true });
+  const glue = requireCjs("../pkg/node/search.js");
+  const original = glue.WasmCatalogIndex.fromDocuments;
+  let text = null;
+  glue.WasmCatalogIndex.fromDocuments = (t) => {
+    text = t;
+    return original.call(glue.WasmCatalogIndex, t);
+  };
+  try {
+    ctx.CatalogIndex.fromProducts(ctx.products, { topics: ctx.topics }).free();
+  } finally {
+    glue.WasmCatalogIndex.fromDocuments = original;
+  }
+  if (text === null) throw new Error("SEARCH_BENCH_DUMP: the documents text was not captured");
+  writeFileSync(`${dir}/documents.txt`, text);
+  writeFileSync(`${dir}/queries.txt`, queries.map((q) => `${q.kind}\t${q.q}`).join("\n"));
+  writeFileSync(`${dir}/relevance.txt`, relevance.map((r) => `${r.kind}\t${r.q}\t${r.expect.join(" ")}`).join("\n"));
+}
+
 // ---------------------------------------------------------------- measures
 
 const gc = globalThis.gc;
@@ -364,6 +390,7 @@ export async function runSearchBench({ log = console.log } = {}) {
   const ctx = { CatalogIndex, products, topics, docs };
   const queries = makeQueries(products, 20_250_101);
   const relevance = makeRelevance(products, 61_072);
+  if (process.env.SEARCH_BENCH_DUMP) dumpCorpus(process.env.SEARCH_BENCH_DUMP, ctx, queries, relevance);
   log(`\nSearch: ${products.length} Cegos products (sandbox --cegos-products ${PRODUCTS} --today ${TODAY}, fetched hydrated in ${(corpus.fetchMs / 1000).toFixed(1)} s), ${sessions.length} sessions; ${queries.length} queries, ${relevance.length} relevance queries; limit ${LIMIT}`);
   if (!gc) log("(run with node --expose-gc for the memory column)");
 

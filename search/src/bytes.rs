@@ -115,10 +115,14 @@ impl CatalogIndex {
             }
         }
         w.u32(self.terms.len() as u32);
-        for (t, p) in self.terms.iter().zip(&self.postings) {
+        for (i, t) in self.terms.iter().enumerate() {
             w.str(t);
-            w.u32(p.len() as u32);
-            for (doc, tf) in p {
+            let a = self.post_off.get(i).copied().unwrap_or(0) as usize;
+            let b = self.post_off.get(i + 1).copied().unwrap_or(0) as usize;
+            let docs = self.post_doc.get(a..b).unwrap_or_default();
+            let tfs = self.post_tf.get(a..b).unwrap_or_default();
+            w.u32(docs.len() as u32);
+            for (doc, tf) in docs.iter().zip(tfs) {
                 w.u32(*doc);
                 w.0.extend_from_slice(&tf.to_le_bytes());
             }
@@ -157,27 +161,31 @@ impl CatalogIndex {
             ix.docs.push(Doc { code, title, cities, level, range, cpf, price, starts });
         }
         let nt = r.count(8)?;
-        let mut last: Option<String> = None;
+        ix.post_off.push(0);
         for _ in 0..nt {
             let t = r.str()?;
-            if last.as_ref().is_some_and(|l| *l >= t) {
+            if ix.terms.last().is_some_and(|l| *l >= t) {
                 return None; // the dictionary must stay sorted for prefix search
             }
             let np = r.count(8)?;
-            let mut list = Vec::with_capacity(np);
+            let before = ix.post_doc.len();
             for _ in 0..np {
                 let doc = r.u32().filter(|d| (*d as usize) < ix.docs.len())?;
                 let tf = r.f32().filter(|f| f.is_finite())?;
-                list.push((doc, tf));
+                // By doc, each doc once: the intersection of words relies on it.
+                if ix.post_doc.len() > before && ix.post_doc.last().is_some_and(|p| *p >= doc) {
+                    return None;
+                }
+                ix.post_doc.push(doc);
+                ix.post_tf.push(tf);
             }
-            last = Some(t.clone());
+            ix.post_off.push(ix.post_doc.len() as u32);
             ix.terms.push(t);
-            ix.postings.push(list);
         }
         if !r.0.is_empty() {
             return None;
         }
-        ix.index_lengths();
+        ix.finish();
         Some(ix)
     }
 }

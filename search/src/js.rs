@@ -4,61 +4,12 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::index::{CatalogIndex, Document, Filters, Results};
-use crate::normalize::strip_html;
+use crate::index::{CatalogIndex, Results};
+use crate::records::{documents, filters};
 
 /// The search wasm's allocator, as the core's: talc.
 #[global_allocator]
 static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
-const RECORD: char = '\u{1e}';
-const FIELD: char = '\u{1f}';
-const ITEM: char = '\u{1d}';
-
-fn list(s: &str) -> Vec<String> {
-    s.split(ITEM).filter(|x| !x.is_empty()).map(str::to_string).collect()
-}
-
-/// One document: `code, title, altTitles, codes, topics, cities, noticeHtml, cpf, level,
-/// range, price, sessionStartDays`, separated by U+001F; lists by U+001D.
-fn document(record: &str) -> Document {
-    let mut f = record.split(FIELD);
-    let mut next = || f.next().unwrap_or_default();
-    Document {
-        code: next().to_string(),
-        title: next().to_string(),
-        alt_titles: list(next()),
-        codes: list(next()),
-        topics: list(next()),
-        cities: list(next()),
-        text: strip_html(next()),
-        cpf: next() == "1",
-        level: next().to_string(),
-        range: next().to_string(),
-        // Cents, as an integer: no float parsing in this wasm.
-        price: next().parse::<u64>().map_or(0.0, |c| c as f64 / 100.0),
-        session_starts: next().split(ITEM).filter_map(|d| d.parse().ok()).collect(),
-    }
-}
-
-fn filters(text: &str) -> Filters {
-    let mut f = Filters::default();
-    for pair in text.split(RECORD).filter(|p| !p.is_empty()) {
-        let (k, v) = pair.split_once(FIELD).unwrap_or((pair, ""));
-        match k {
-            "city" => f.cities.push(v.to_string()),
-            "level" => f.levels.push(v.to_string()),
-            "range" => f.ranges.push(v.to_string()),
-            "cpf" => f.cpf = Some(v == "true"),
-            // Cents, as an integer (no float parsing here).
-            "maxPriceCents" => f.max_price = v.parse::<u64>().ok().map(|c| c as f64 / 100.0),
-            "startFrom" => f.start_from = v.parse().ok(),
-            "startTo" => f.start_to = v.parse().ok(),
-            _ => {}
-        }
-    }
-    f
-}
 
 /// Decimal digits of `n` (no `format!`: the formatting machinery is most of a small wasm).
 fn push_u64(out: &mut String, mut n: u64) {
@@ -172,7 +123,7 @@ impl WasmCatalogIndex {
     /// Indexes the documents text (records separated by U+001E; see `document`).
     #[wasm_bindgen(js_name = fromDocuments)]
     pub fn from_documents(text: &str) -> WasmCatalogIndex {
-        let docs: Vec<Document> = text.split(RECORD).filter(|r| !r.is_empty()).map(document).collect();
+        let docs = documents(text);
         WasmCatalogIndex { inner: CatalogIndex::build(&docs) }
     }
 

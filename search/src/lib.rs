@@ -14,6 +14,7 @@ pub mod bytes;
 pub mod index;
 pub mod normalize;
 pub mod products;
+pub mod records;
 
 #[cfg(all(target_arch = "wasm32", feature = "wasm"))]
 mod js;

@@ -96,53 +96,105 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{2032}')
 }
 
-/// The stem of a folded word ([`SUFFIXES`]).
-pub fn stem(word: &str) -> String {
-    if word.chars().any(|c| c.is_ascii_digit()) {
-        return word.to_string();
-    }
-    for (suffix, replacement) in SUFFIXES {
-        if let Some(base) = word.strip_suffix(suffix) {
-            if base.chars().count() < 3 {
-                continue;
-            }
-            if suffix == "s" && (base.ends_with('s') || base.ends_with('u')) {
-                continue; // processus, stress: not plurals
-            }
-            let mut out = String::with_capacity(base.len() + replacement.len());
-            out.push_str(base);
-            out.push_str(replacement);
-            return out;
-        }
-    }
-    word.to_string()
+/// True for a word of [`STOPWORDS`] (a `match`, not a scan of the list).
+pub fn is_stopword(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "au"
+            | "aux"
+            | "avec"
+            | "ce"
+            | "ces"
+            | "dans"
+            | "de"
+            | "des"
+            | "du"
+            | "elle"
+            | "en"
+            | "et"
+            | "eux"
+            | "il"
+            | "je"
+            | "la"
+            | "le"
+            | "les"
+            | "leur"
+            | "lui"
+            | "ma"
+            | "mais"
+            | "me"
+            | "mes"
+            | "ne"
+            | "nos"
+            | "notre"
+            | "ou"
+            | "par"
+            | "pas"
+            | "pour"
+            | "sa"
+            | "se"
+            | "son"
+            | "sur"
+            | "un"
+            | "une"
+    )
 }
 
-/// The words of `text`, folded, without elisions (stopwords kept; see [`terms`]).
-pub fn words(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+fn is_elision(w: &str) -> bool {
+    matches!(w, "l" | "d" | "j" | "m" | "n" | "s" | "t" | "c" | "qu" | "jusqu" | "lorsqu" | "puisqu")
+}
+
+/// The stem of a folded word ([`SUFFIXES`]), written into `out` (cleared first).
+pub fn stem_into(word: &str, out: &mut String) {
+    out.clear();
+    // Every suffix ends in e, s or x: other words are their own stem.
+    if matches!(word.as_bytes().last(), Some(b'e' | b's' | b'x')) && !word.bytes().any(|b| b.is_ascii_digit()) {
+        for (suffix, replacement) in SUFFIXES {
+            if let Some(base) = word.strip_suffix(suffix) {
+                if base.chars().count() < 3 {
+                    continue;
+                }
+                if suffix == "s" && (base.ends_with('s') || base.ends_with('u')) {
+                    continue; // processus, stress: not plurals
+                }
+                out.push_str(base);
+                out.push_str(replacement);
+                return;
+            }
+        }
+    }
+    out.push_str(word);
+}
+
+/// The stem of a folded word ([`SUFFIXES`]).
+pub fn stem(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    stem_into(word, &mut out);
+    out
+}
+
+/// Calls `f(word, start, end)` for each word of `text`, folded, without elisions
+/// (stopwords kept); positions in UTF-16 code units. No allocation per word.
+pub fn each_word(text: &str, mut f: impl FnMut(&str, u32, u32)) {
     let mut word = String::new();
     let (mut start, mut pos) = (0u32, 0u32);
-    let flush = |word: &mut String, start: u32, end: u32, out: &mut Vec<Token>| {
-        if !word.is_empty() {
-            out.push(Token { term: std::mem::take(word), start, end });
-        }
-    };
     for c in text.chars() {
         let width = c.len_utf16() as u32;
         if is_apostrophe(c) {
-            if ELISIONS.contains(&word.as_str()) {
-                word.clear();
-            } else {
-                flush(&mut word, start, pos, &mut out);
+            if !is_elision(&word) && !word.is_empty() {
+                f(&word, start, pos);
             }
+            word.clear();
             pos += width;
             start = pos;
             continue;
         }
         let was_empty = word.is_empty();
         if !fold_char(c, &mut word) {
-            flush(&mut word, start, pos, &mut out);
+            if !word.is_empty() {
+                f(&word, start, pos);
+                word.clear();
+            }
             pos += width;
             start = pos;
             continue;
@@ -152,37 +204,51 @@ pub fn words(text: &str) -> Vec<Token> {
         }
         pos += width;
     }
-    flush(&mut word, start, pos, &mut out);
+    if !word.is_empty() {
+        f(&word, start, pos);
+    }
+}
+
+/// The words of `text`, folded, without elisions (stopwords kept; see [`terms`]).
+pub fn words(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    each_word(text, |w, start, end| out.push(Token { term: w.to_string(), start, end }));
     out
+}
+
+/// Calls `f(term, start, end)` for each index term of `text` ([`terms`]), without
+/// allocating per term.
+pub fn each_term(text: &str, mut f: impl FnMut(&str, u32, u32)) {
+    let mut stemmed = String::new();
+    each_word(text, |w, start, end| {
+        if is_stopword(w) {
+            return;
+        }
+        let has_digit = w.bytes().any(|b| b.is_ascii_digit());
+        if has_digit && !w.bytes().all(|b| b.is_ascii_digit()) {
+            // Letter and digit runs (byte boundaries: digits are ASCII).
+            let b = w.as_bytes();
+            let mut from = 0;
+            for i in 1..=b.len() {
+                let boundary = i == b.len() || b.get(i).map(u8::is_ascii_digit) != b.get(i - 1).map(u8::is_ascii_digit);
+                if boundary {
+                    if let Some(run) = w.get(from..i) {
+                        f(run, start, end);
+                    }
+                    from = i;
+                }
+            }
+        }
+        stem_into(w, &mut stemmed);
+        f(&stemmed, start, end);
+    });
 }
 
 /// Index terms of `text`: [`words`] without stopwords, stemmed; a word mixing letters
 /// and digits also gives its letter and digit runs.
 pub fn terms(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    for w in words(text) {
-        if STOPWORDS.contains(&w.term.as_str()) {
-            continue;
-        }
-        let has_digit = w.term.chars().any(|c| c.is_ascii_digit());
-        let has_alpha = w.term.chars().any(|c| !c.is_ascii_digit());
-        if has_digit && has_alpha {
-            let mut run = String::new();
-            let mut digits = None;
-            for c in w.term.chars() {
-                let d = c.is_ascii_digit();
-                if digits.is_some_and(|was| was != d) {
-                    out.push(Token { term: std::mem::take(&mut run), start: w.start, end: w.end });
-                }
-                digits = Some(d);
-                run.push(c);
-            }
-            if !run.is_empty() {
-                out.push(Token { term: run, start: w.start, end: w.end });
-            }
-        }
-        out.push(Token { term: stem(&w.term), start: w.start, end: w.end });
-    }
+    each_term(text, |t, start, end| out.push(Token { term: t.to_string(), start, end }));
     out
 }
 
