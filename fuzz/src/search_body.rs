@@ -15,6 +15,7 @@
 
 use formakit_search::{CatalogIndex, Document, Filters, Results};
 
+#[allow(clippy::too_many_arguments)] // a test corpus row: one call per document reads best
 fn doc(code: &str, title: &str, topics: &[&str], cities: &[&str], text: &str, cpf: bool, level: &str, price: f64, starts: &[i32]) -> Document {
     Document {
         code: code.into(),
