@@ -202,14 +202,13 @@ pub fn fuzz_one(data: &[u8], requests: &Requests) {
     // The request: the fixture of its schema, with a page number from the input when the flags say so.
     let mut request = endpoint.request.and_then(|s| requests.get(s)).cloned();
     let mut map: Map<String, Value> = request.as_deref().and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
-    if flags & 8 != 0 {
-        if let Some(param) = match endpoint.paging {
-            Paging::PageNumber { page_param, .. } | Paging::PageLimit { page_param, .. } => Some(page_param),
-            Paging::None => None,
-        } {
-            map.insert(param.to_string(), page.into());
-            request = Some(Value::Object(map.clone()).to_string());
-        }
+    let page_param = match endpoint.paging {
+        Paging::PageNumber { page_param, .. } | Paging::PageLimit { page_param, .. } => Some(page_param),
+        Paging::None => None,
+    };
+    if let (true, Some(param)) = (flags & 8 != 0, page_param) {
+        map.insert(param.to_string(), page.into());
+        request = Some(Value::Object(map.clone()).to_string());
     }
     let options = CallOptions { retry: (flags & 16 != 0).then_some(true), ..CallOptions::default() };
     let outcome = block_on(client.call(endpoint, request.as_deref(), &options));
@@ -230,17 +229,11 @@ pub fn fuzz_one(data: &[u8], requests: &Requests) {
                 if let Ok(value) = serde_json::from_slice::<Value>(&reply.body) {
                     plan.learn(&value);
                 }
+                // A plan exists only for a paged endpoint, so `page_param` is set here.
                 for _ in 0..4 {
-                    match plan.next_page() {
-                        Some(p) => {
-                            let next = plan.request_for(&map, p);
-                            assert!(next.contains_key(match endpoint.paging {
-                                Paging::PageNumber { page_param, .. } | Paging::PageLimit { page_param, .. } => page_param,
-                                Paging::None => "",
-                            }));
-                        }
-                        None => break,
-                    }
+                    let Some(p) = plan.next_page() else { break };
+                    let next = plan.request_for(&map, p);
+                    assert!(page_param.is_some_and(|param| next.contains_key(param)), "{}: page {p} without its page parameter", endpoint.id());
                 }
             }
         }
